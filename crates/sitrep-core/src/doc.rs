@@ -1,0 +1,214 @@
+//! The annotated document: the text and the layers the pipeline stages add in turn.
+//!
+//! Every annotation refers to tokens, and tokens to byte offsets in the one text, so a claim can
+//! always point at the sentence it came from. Offsets become characters only on output.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::model::{Amount, Document, Meta, QuantityKind};
+use crate::stages::tokens::Tokens;
+
+/// A sentence: a range of tokens and the byte span from its first token to its last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: Range<usize>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A date written in the text ("Thursday", "15 February 2024"), resolved to a day where the
+/// text and the document's date allow ("Thursday" needs the document's date; "May 2024" is no day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub tokens: Range<usize>,
+    pub date: Option<NaiveDate>,
+}
+
+/// A quantity found by the numbers stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Qualifier, amount and unit.
+    pub tokens: Range<usize>,
+    /// The amount alone, without qualifier or unit.
+    pub amount_tokens: Range<usize>,
+    pub amount: Amount,
+    pub kind: QuantityKind,
+    pub unit: Option<String>,
+    /// ACLED's figure for a vague amount ("dozens" is 12), else the value.
+    pub acled_value: Option<f64>,
+}
+
+/// What kind of thing a named mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+/// A named mention: a run of capitalised tokens, with the entity it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub kind: EntityKind,
+    /// Index into [`Doc::entities`].
+    pub entity: usize,
+}
+
+/// An entity of the document: a person, body or place, under all the names it appears as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The fullest name the document gives.
+    pub name: String,
+    pub kind: EntityKind,
+    /// The organisation a person speaks for ("Cho Tae-yong, the NIS director").
+    pub affiliation: Option<usize>,
+}
+
+/// A place mention, resolved against the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    pub tokens: Range<usize>,
+    /// The place as written ("Kursk region").
+    pub text: String,
+    /// Index into the gazetteer's places.
+    pub place: usize,
+}
+
+/// Who a sentence is attributed to: the chain of entities, nearest speaker first, and the token
+/// ranges of the attribution phrases (so that "in Seoul" in "according to the NIS in Seoul" is
+/// not taken for the claim's place).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub chain: Vec<usize>,
+    pub spans: Vec<Range<usize>>,
+}
+
+/// A claim before output: token positions instead of strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimDraft {
+    pub sentence: usize,
+    pub quantity: usize,
+    pub metric: usize,
+    pub subject: String,
+    /// The subject's head noun, lower-cased and singular, for grouping.
+    pub subject_head: String,
+    pub place: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Entities, nearest speaker first.
+    pub sources: Vec<usize>,
+    /// Whether the count is a part of a figure already given ("including three children").
+    pub subset: bool,
+}
+
+/// The annotated document.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub meta: Meta,
+    pub tokens: Tokens,
+    /// The first token of the body, after a header of title, byline and date.
+    pub body_start: usize,
+    pub sentences: Vec<Sentence>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub places: Vec<PlaceMention>,
+    /// One per sentence.
+    pub attributions: Vec<Attribution>,
+    pub claims: Vec<ClaimDraft>,
+}
+
+impl<'a> Doc<'a> {
+    /// A document with its tokens and no other layer.
+    pub fn new(document: &'a Document) -> Doc<'a> {
+        Doc {
+            id: &document.id,
+            text: &document.text,
+            meta: document.meta.clone(),
+            tokens: Tokens::new(&document.text),
+            body_start: 0,
+            sentences: Vec::new(),
+            dates: Vec::new(),
+            quantities: Vec::new(),
+            mentions: Vec::new(),
+            entities: Vec::new(),
+            places: Vec::new(),
+            attributions: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    /// The text of a token range, as written.
+    pub fn slice(&self, tokens: Range<usize>) -> &'a str {
+        if tokens.is_empty() {
+            return "";
+        }
+        let list = &self.tokens.list;
+        &self.text[list[tokens.start].start..list[tokens.end - 1].end]
+    }
+
+    /// The lower-cased token `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens.lower(i)
+    }
+
+    /// The sentence that holds token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.tokens.end <= i);
+        (k < self.sentences.len() && self.sentences[k].tokens.contains(&i)).then_some(k)
+    }
+}
+
+/// Converts byte offsets to character offsets, for offsets asked in increasing order.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte offset `at` (restarting from the beginning if `at` is
+    /// before the last offset asked).
+    pub fn chars(&mut self, at: usize) -> usize {
+        if self.ascii {
+            return at;
+        }
+        if at < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..at].chars().count();
+        self.byte = at;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_scalar_values() {
+        let text = "Russia’s border — Kursk";
+        let mut c = CharOffsets::new(text);
+        let k = text.find("Kursk").unwrap();
+        assert_eq!(c.chars(k), 18);
+        assert_eq!(c.chars(0), 0);
+    }
+}

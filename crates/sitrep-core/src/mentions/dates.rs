@@ -1,0 +1,214 @@
+//! Stage 4a: dates. Explicit dates ("15 February 2024", "Dec. 19, 2024", "2024-12-19") and
+//! relative ones ("Thursday", "yesterday") resolved against the document's publication date.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::doc::{DateMention, Doc};
+use crate::lexicon::Lexicon;
+use crate::stages::tokens::{TokenKind, Tokens};
+
+/// Adds the date layer over the whole text, resolving against `doc.meta.published`.
+pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
+    let anchor = doc.meta.published;
+    let t = &doc.tokens;
+    let mut i = 0;
+    let mut found = Vec::new();
+    while i < t.len() {
+        match parse_at(t, lex, i, t.len(), anchor) {
+            Some((len, date)) => {
+                found.push(DateMention {
+                    tokens: i..i + len,
+                    date,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    doc.dates = found;
+}
+
+fn number_at(t: &Tokens, i: usize) -> Option<u32> {
+    if i < t.len() && t.list[i].kind == TokenKind::Number {
+        t.lower(i).parse().ok()
+    } else {
+        None
+    }
+}
+
+fn month_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize, u32)> {
+    if i >= limit {
+        return None;
+    }
+    let m = *lex.months.get(t.lower(i))?;
+    // "may" and "march" are also verbs: only a capitalised form is a month.
+    if !t.list[i].capitalized && t.lower(i).len() > 2 {
+        return None;
+    }
+    let len = if i + 1 < limit && t.lower(i + 1) == "." && t.touches_next(i) {
+        2
+    } else {
+        1
+    };
+    Some((len, m))
+}
+
+fn year_at(t: &Tokens, i: usize, limit: usize) -> Option<(usize, i32)> {
+    if i >= limit {
+        return None;
+    }
+    let y = number_at(t, i)?;
+    (1800..=2200).contains(&y).then_some((1, y as i32))
+}
+
+/// A comma, if there is one at `i`.
+fn comma(t: &Tokens, i: usize, limit: usize) -> usize {
+    usize::from(i < limit && t.lower(i) == ",")
+}
+
+/// Resolves a day and month without a year against the anchor: the latest such day not more
+/// than a month after the anchor.
+fn with_year(anchor: Option<NaiveDate>, month: u32, day: u32) -> Option<NaiveDate> {
+    let anchor = anchor?;
+    let this = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
+    if this > anchor + Duration::days(31) {
+        NaiveDate::from_ymd_opt(anchor.year() - 1, month, day)
+    } else {
+        Some(this)
+    }
+}
+
+/// Parses a date starting at token `i`: its length in tokens and the day, if it can be resolved.
+///
+/// ```
+/// use sitrep_core::{lexicon::Lexicon, stages::tokens::Tokens, mentions::dates::parse_at};
+/// let t = Tokens::new("Published : Dec. 19, 2024 - 15:30");
+/// let (len, day) = parse_at(&t, Lexicon::builtin(), 2, t.len(), None).unwrap();
+/// assert_eq!((len, day.unwrap().to_string()), (5, "2024-12-19".to_string()));
+/// ```
+pub fn parse_at(
+    t: &Tokens,
+    lex: &Lexicon,
+    i: usize,
+    limit: usize,
+    anchor: Option<NaiveDate>,
+) -> Option<(usize, Option<NaiveDate>)> {
+    let word = t.lower(i);
+    // ISO: 2024-12-19
+    if let (Some(y), true) = (number_at(t, i), i + 4 < limit) {
+        if (1800..=2200).contains(&y)
+            && t.lower(i + 1) == "-"
+            && t.lower(i + 3) == "-"
+            && (i..i + 4).all(|k| t.touches_next(k))
+        {
+            if let (Some(m), Some(d)) = (number_at(t, i + 2), number_at(t, i + 4)) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Some((5, Some(date)));
+                }
+            }
+        }
+    }
+    // Day Month [Year]: 15 February 2024
+    if let Some(day) = number_at(t, i).filter(|d| (1..=31).contains(d)) {
+        if let Some((mlen, month)) = month_at(t, lex, i + 1, limit) {
+            let mut len = 1 + mlen;
+            let c = comma(t, i + len, limit);
+            if let Some((_, year)) = year_at(t, i + len + c, limit) {
+                len += c + 1;
+                return Some((len, NaiveDate::from_ymd_opt(year, month, day)));
+            }
+            return Some((len, with_year(anchor, month, day)));
+        }
+    }
+    // Month Day[,] [Year]: Dec. 19, 2024
+    if let Some((mlen, month)) = month_at(t, lex, i, limit) {
+        if let Some(day) = number_at(t, i + mlen).filter(|d| (1..=31).contains(d)) {
+            // "19th"
+            let mut len = mlen + 1;
+            if i + len < limit
+                && t.touches_next(i + len - 1)
+                && matches!(t.lower(i + len), "st" | "nd" | "rd" | "th")
+            {
+                len += 1;
+            }
+            let c = comma(t, i + len, limit);
+            if let Some((_, year)) = year_at(t, i + len + c, limit) {
+                return Some((len + c + 1, NaiveDate::from_ymd_opt(year, month, day)));
+            }
+            return Some((len, with_year(anchor, month, day)));
+        }
+        // Month Year: a period, not a day; its year is not a count.
+        if let Some((_, _)) = year_at(t, i + mlen, limit) {
+            return Some((mlen + 1, None));
+        }
+    }
+    // Weekdays resolve to the latest such day on or before the anchor.
+    if let Some(&wd) = lex.weekdays.get(word) {
+        if !t.list[i].capitalized {
+            return None;
+        }
+        let date = anchor.map(|a| {
+            let back = (a.weekday().num_days_from_monday() + 7 - wd) % 7;
+            a - Duration::days(back as i64)
+        });
+        return Some((1, date));
+    }
+    match word {
+        "today" | "tonight" => Some((1, anchor)),
+        "yesterday" => Some((1, anchor.map(|a| a - Duration::days(1)))),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, anchor: Option<&str>) -> Option<String> {
+        let t = Tokens::new(text);
+        let anchor = anchor.map(|a| a.parse().unwrap());
+        let (_, d) = parse_at(&t, Lexicon::builtin(), 0, t.len(), anchor)?;
+        d.map(|d| d.to_string())
+    }
+
+    #[test]
+    fn explicit_dates() {
+        assert_eq!(
+            parse("15 February 2024", None).as_deref(),
+            Some("2024-02-15")
+        );
+        assert_eq!(
+            parse("December 19, 2024", None).as_deref(),
+            Some("2024-12-19")
+        );
+        assert_eq!(parse("2024-12-19", None).as_deref(), Some("2024-12-19"));
+    }
+
+    #[test]
+    fn relative_dates_use_the_anchor() {
+        // 19 December 2024 was a Thursday.
+        assert_eq!(
+            parse("Thursday", Some("2024-12-19")).as_deref(),
+            Some("2024-12-19")
+        );
+        assert_eq!(
+            parse("Monday", Some("2024-12-19")).as_deref(),
+            Some("2024-12-16")
+        );
+        assert_eq!(
+            parse("yesterday", Some("2024-12-19")).as_deref(),
+            Some("2024-12-18")
+        );
+        assert_eq!(
+            parse("Dec. 30", Some("2025-01-02")).as_deref(),
+            Some("2024-12-30")
+        );
+        assert_eq!(parse("Thursday", None), None);
+    }
+
+    #[test]
+    fn the_verb_may_is_not_a_month() {
+        let t = Tokens::new("may 5");
+        assert!(parse_at(&t, Lexicon::builtin(), 0, t.len(), None).is_none());
+    }
+}

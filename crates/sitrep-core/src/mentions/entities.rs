@@ -1,0 +1,317 @@
+//! Stage 4b: named mentions (runs of capitalised words) and the entities they refer to:
+//! people, organisations and places, with acronyms ("NIS" for "National Intelligence
+//! Service"), surnames ("Lee" for "Lee Seong-kweun") and affiliations ("Cho Tae-yong, the NIS
+//! director") resolved within the document.
+
+use std::ops::Range;
+
+use crate::doc::{Doc, Entity, EntityKind, Mention};
+use crate::lexicon::Lexicon;
+use crate::stages::tokens::TokenKind;
+
+/// Words that join the parts of a name ("Ministry of Defence", "Armed Forces of Ukraine").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "de" | "al" | "el" | "bin" | "von" | "van" | "der"
+    )
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// Adds the mention and entity layers over the body.
+pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
+    let mut i = doc.body_start;
+    let n = doc.tokens.len();
+    while i < n {
+        match run_at(doc, lex, i) {
+            Some((run, titled)) => {
+                let next = run.end;
+                add_mention(doc, lex, run, titled);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    affiliations(doc, lex);
+}
+
+/// A run of capitalised tokens starting at `i`, without a leading title; and whether a title
+/// ("Rep.", "President") stood before it.
+fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
+    let t = &doc.tokens;
+    let tok = t.list[i];
+    if tok.kind != TokenKind::Word || !tok.capitalized {
+        return None;
+    }
+    let sentence_start = doc.sentence_of(i).is_some_and(|s| {
+        let first = doc.sentences[s].tokens.start;
+        i == first || (i == first + 1 && t.list[first].kind == TokenKind::Punct)
+    });
+    let mut start = i;
+    let mut titled = false;
+    // A title before the name: "Rep. Lee", "President Yoon".
+    if let Some((len, _)) = lex.titles.longest_at(t, i, t.len()) {
+        if i + len < t.len()
+            && t.list[i + len].capitalized
+            && t.list[i + len].kind == TokenKind::Word
+        {
+            start = i + len;
+            titled = true;
+        }
+    }
+    let first_word = t.lower(start);
+    if !titled
+        && (lex.function_words.contains(first_word)
+            || lex.weekdays.contains_key(first_word)
+            || lex.months.contains_key(first_word))
+    {
+        if sentence_start
+            || lex.weekdays.contains_key(first_word)
+            || lex.months.contains_key(first_word)
+        {
+            return None;
+        }
+    }
+    let mut end = start + 1;
+    while end < t.len() {
+        let w = t.lower(end);
+        let tk = t.list[end];
+        if tk.kind == TokenKind::Word && tk.capitalized && w != "'s" {
+            end += 1;
+        } else if w == "-"
+            && t.touches_next(end - 1)
+            && t.touches_next(end)
+            && t.list[end + 1].kind == TokenKind::Word
+        {
+            // "Seong-kweun", "Al-Assad"
+            end += 2;
+        } else if is_connector(w)
+            && end + 1 < t.len()
+            && t.list[end + 1].capitalized
+            && t.list[end + 1].kind == TokenKind::Word
+        {
+            end += 1;
+        } else if w == "the"
+            && end > start
+            && is_connector(t.lower(end - 1))
+            && end + 1 < t.len()
+            && t.list[end + 1].capitalized
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // A trailing connector is not part of the name.
+    while end > start + 1 && (is_connector(t.lower(end - 1)) || t.lower(end - 1) == "the") {
+        end -= 1;
+    }
+    Some((start..end, titled))
+}
+
+fn classify(doc: &Doc, lex: &Lexicon, run: &Range<usize>, titled: bool) -> EntityKind {
+    let t = &doc.tokens;
+    let surface = doc.slice(run.clone());
+    if titled {
+        return EntityKind::Person;
+    }
+    if run.len() == 1 && is_acronym(surface) {
+        return EntityKind::Organisation;
+    }
+    if run
+        .clone()
+        .any(|k| lex.organisation_words.contains(t.lower(k)))
+    {
+        return EntityKind::Organisation;
+    }
+    if let Some((len, _)) = lex.gazetteer.place_at(t, run.start, run.end) {
+        if len == run.len() {
+            return EntityKind::Place;
+        }
+    }
+    if lex
+        .demonyms
+        .longest_at(t, run.start, run.end)
+        .is_some_and(|(len, _)| len == run.len())
+    {
+        return EntityKind::Other;
+    }
+    let words = run
+        .clone()
+        .filter(|&k| t.list[k].kind == TokenKind::Word && t.lower(k) != "-")
+        .count();
+    if (2..=4).contains(&words) {
+        return EntityKind::Person;
+    }
+    EntityKind::Other
+}
+
+/// The initials of a name's capitalised words ("National Intelligence Service" is "NIS").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn add_mention(doc: &mut Doc, lex: &Lexicon, run: Range<usize>, titled: bool) {
+    let surface = doc.slice(run.clone()).to_string();
+    let mut kind = classify(doc, lex, &run, titled);
+    let existing = doc.entities.iter().position(|e| {
+        e.name == surface
+            || (is_acronym(&surface)
+                && e.kind == EntityKind::Organisation
+                && initials(&e.name) == surface)
+            || (run.len() == 1
+                && e.kind == EntityKind::Person
+                && e.name.split([' ', '-']).any(|p| p == surface))
+    });
+    // "National Intelligence Service (NIS)": the acronym names the run before it.
+    let entity = match existing {
+        Some(e) => {
+            kind = doc.entities[e].kind;
+            e
+        }
+        None => {
+            if let Some(prev) = defined_acronym(doc, &run, &surface) {
+                prev
+            } else {
+                doc.entities.push(Entity {
+                    name: surface,
+                    kind,
+                    affiliation: None,
+                });
+                doc.entities.len() - 1
+            }
+        }
+    };
+    doc.mentions.push(Mention {
+        tokens: run,
+        kind,
+        entity,
+    });
+}
+
+/// If `run` is an acronym in brackets right after a mention whose initials it spells.
+fn defined_acronym(doc: &Doc, run: &Range<usize>, surface: &str) -> Option<usize> {
+    if !is_acronym(surface) || run.start < 2 || doc.lower(run.start - 1) != "(" {
+        return None;
+    }
+    let prev = doc.mentions.last()?;
+    (prev.tokens.end == run.start - 1 && initials(&doc.entities[prev.entity].name) == surface)
+        .then_some(prev.entity)
+}
+
+/// "Cho Tae-yong, the director of the National Intelligence Service" and "Cho Tae-yong, the NIS
+/// director": a person followed by an appositive that names an organisation speaks for it.
+fn affiliations(doc: &mut Doc, lex: &Lexicon) {
+    let roles = [
+        "director",
+        "chief",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "commander",
+        "chairman",
+        "official",
+        "officer",
+        "secretary",
+        "president",
+        "leader",
+    ];
+    let mut found = Vec::new();
+    for (k, m) in doc.mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person || doc.entities[m.entity].affiliation.is_some() {
+            continue;
+        }
+        let after = m.tokens.end;
+        if after + 1 >= doc.tokens.len() || doc.lower(after) != "," || doc.lower(after + 1) != "the"
+        {
+            continue;
+        }
+        let mut end = after + 2;
+        while end < doc.tokens.len()
+            && end < after + 16
+            && !matches!(doc.lower(end), "," | "." | ";" | "said" | "told")
+        {
+            end += 1;
+        }
+        let has_role = (after + 2..end).any(|i| roles.contains(&doc.lower(i)));
+        let org = doc.mentions[k + 1..]
+            .iter()
+            .take_while(|o| o.tokens.start < end)
+            .find(|o| o.kind == EntityKind::Organisation);
+        if let (true, Some(org)) = (has_role, org) {
+            found.push((m.entity, org.entity));
+        }
+    }
+    let _ = lex;
+    for (person, org) in found {
+        doc.entities[person].affiliation.get_or_insert(org);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::stages::sentences;
+
+    fn entities(text: &str) -> (Vec<(String, EntityKind)>, Vec<Option<String>>) {
+        let d = Document::new("e", text);
+        let mut doc = Doc::new(&d);
+        let lex = Lexicon::builtin();
+        sentences::annotate(&mut doc, lex);
+        annotate(&mut doc, lex);
+        let names = doc
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind))
+            .collect();
+        let aff = doc
+            .entities
+            .iter()
+            .map(|e| e.affiliation.map(|a| doc.entities[a].name.clone()))
+            .collect();
+        (names, aff)
+    }
+
+    #[test]
+    fn people_organisations_and_acronyms() {
+        let (names, aff) = entities(
+            "Cho Tae-yong, the director of the National Intelligence Service, spoke. Rep. Lee Seong-kweun said the NIS knew. Lee added more.",
+        );
+        assert_eq!(
+            names,
+            [
+                ("Cho Tae-yong".to_string(), EntityKind::Person),
+                (
+                    "National Intelligence Service".to_string(),
+                    EntityKind::Organisation
+                ),
+                ("Lee Seong-kweun".to_string(), EntityKind::Person),
+            ]
+        );
+        assert_eq!(aff[0].as_deref(), Some("National Intelligence Service"));
+    }
+
+    #[test]
+    fn bracketed_acronyms_join_their_name() {
+        let (names, _) = entities("The Armed Forces of Ukraine (AFU) said the AFU lost none.");
+        assert_eq!(
+            names,
+            [(
+                "Armed Forces of Ukraine".to_string(),
+                EntityKind::Organisation
+            )]
+        );
+    }
+}

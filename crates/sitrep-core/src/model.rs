@@ -1,0 +1,154 @@
+//! The records sitrep reads and writes: documents in, quantities and claims (spec v1) out.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+/// A document as a reader hands it to the pipeline: an id, its text and what is known about it.
+///
+/// ```
+/// use sitrep_core::Document;
+/// let doc = Document::new("note-1", "Two civilians were killed.");
+/// assert_eq!(doc.id, "note-1");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The document's id: a file name, a JSON Lines `id`, a feed item's link.
+    pub id: String,
+    /// The text every span points into.
+    pub text: String,
+    /// What the reader knew of the document before extraction.
+    pub meta: Meta,
+}
+
+impl Document {
+    /// A document with an id and a text and no metadata.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            meta: Meta::default(),
+        }
+    }
+}
+
+/// Metadata of a document. Readers fill what the format carries; the header stage fills
+/// what it finds at the top of a plain text (title, byline, publication date).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// The publication date: it anchors relative dates ("Thursday", "yesterday").
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    /// The publisher's name.
+    pub source: Option<String>,
+    pub language: Option<String>,
+}
+
+/// How the wording of a quantity bounds it (claims-v1 `quantity.qualifier`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    Range,
+    Vague,
+}
+
+impl Qualifier {
+    /// Parses the snake_case name used in the spec and the lexicon files.
+    pub fn from_name(name: &str) -> Option<Qualifier> {
+        Some(match name {
+            "exact" => Qualifier::Exact,
+            "approx" => Qualifier::Approx,
+            "at_least" => Qualifier::AtLeast,
+            "more_than" => Qualifier::MoreThan,
+            "at_most" => Qualifier::AtMost,
+            "less_than" => Qualifier::LessThan,
+            "range" => Qualifier::Range,
+            "vague" => Qualifier::Vague,
+            _ => return None,
+        })
+    }
+}
+
+/// What a quantity measures: a count of things, or a quantity with a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    Count,
+    Percent,
+    Currency,
+    Measure,
+    Time,
+}
+
+/// The value part of a quantity, shared by the `quantities` output and claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    /// The quantity as written, qualifier included ("at least 100").
+    pub text: String,
+    /// The number as stated; a range's lower end; a vague amount's unit.
+    #[serde(serialize_with = "serialize_number")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "serialize_number")]
+    pub low: Option<f64>,
+    #[serde(serialize_with = "serialize_number")]
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+}
+
+/// Writes whole numbers as JSON integers (100, not 100.0) and the rest as floats.
+fn serialize_number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        None => s.serialize_none(),
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(*v as i64),
+        Some(v) => s.serialize_f64(*v),
+    }
+}
+
+/// One line of `sitrep quantities`: every number in the text with its bounds and unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityRecord {
+    pub doc: String,
+    #[serde(flatten)]
+    pub amount: Amount,
+    pub kind: QuantityKind,
+    pub unit: Option<String>,
+    /// Start and end in characters (Unicode scalar values), end exclusive.
+    pub span: [usize; 2],
+}
+
+/// A claim record, exactly the fields of claims-v1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub doc: String,
+    pub metric: String,
+    pub subject: String,
+    pub quantity: Amount,
+    pub place: Option<String>,
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Option<NaiveDate>,
+    pub sources: Vec<String>,
+    pub sentence: String,
+    /// Start and end of the sentence in characters, end exclusive.
+    pub span: [usize; 2],
+}
+
+fn serialize_date<S: Serializer>(value: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        None => s.serialize_none(),
+        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// One line of `sitrep extract --totals`: a document's total per metric, coded as ACLED does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    pub doc: String,
+    pub totals: std::collections::BTreeMap<String, u64>,
+}

@@ -1,0 +1,679 @@
+//! Stage 5: claims. Binds each count to a metric, its counted group, a place and a date, inside
+//! one sentence, then refines places across the document.
+//!
+//! A count finds its metric, in this order:
+//! 1. after it, past the counted group: a noun ("3 dead", "40 deaths"), a finite verb ("died"),
+//!    a passive with its auxiliary ("have been killed"), or a bare participle ("3 killed");
+//!    a passive beats a bare participle, which often opens a reduced relative
+//!    ("100 soldiers sent to Russia ... have been killed");
+//! 2. before it: a verb whose object it is ("killing 3", "sent 11,000 troops"), or a toll
+//!    ("the death toll rose to 40");
+//! 3. from a coordinated count ("one soldier and three rebels were killed").
+//!
+//! A count governed by a denial or a forecast ("denied that 100 were killed", "up to 15,000 more
+//! could be sent") is no claim. A partitive ("1,000 of the 11,000 troops sent were killed") gives
+//! two claims: the part takes the predicate, the whole its reduced relative.
+
+use std::ops::Range;
+
+use crate::doc::{ClaimDraft, Doc, Quantity};
+use crate::lexicon::{CueForm, Lexicon};
+use crate::model::QuantityKind;
+use crate::stages::tokens::TokenKind;
+
+/// How surely a cue after a count is its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// A bare participle: a headline passive or a reduced relative.
+    Weak,
+    /// A noun next to the count, a finite verb, or a passive with its auxiliary.
+    Strong,
+}
+
+/// A metric found for a count.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    metric: usize,
+    strength: Strength,
+    /// Whether it came from a cue after the count (and may be shared by a coordinated count).
+    after: bool,
+}
+
+/// What the claim stage knows of one count.
+#[derive(Debug, Clone, Default)]
+struct Count {
+    quantity: usize,
+    subject: Range<usize>,
+    /// The count whose group this one's "of the" names ("1,000 of the 11,000 troops").
+    partitive_of: Option<usize>,
+    /// This count is the whole in a partitive: only its reduced relative applies to it.
+    partitive_whole: bool,
+    found: Option<Found>,
+    blocked: bool,
+}
+
+/// Adds the claim layer.
+pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
+    let mut drafts = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentences[s].tokens.clone();
+        let mut counts: Vec<Count> = doc
+            .quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                q.kind == QuantityKind::Count
+                    && q.tokens.start >= range.start
+                    && q.tokens.end <= range.end
+            })
+            .map(|(k, _)| Count {
+                quantity: k,
+                ..Count::default()
+            })
+            .collect();
+        if counts.is_empty() {
+            continue;
+        }
+        for c in 0..counts.len() {
+            let q = &doc.quantities[counts[c].quantity];
+            counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
+            // "1,000 of the 11,000 troops"
+            if let Some(next) = counts.get(c + 1) {
+                let nq = &doc.quantities[next.quantity];
+                if is_partitive(doc, q.tokens.end, nq.tokens.start) {
+                    counts[c].partitive_of = Some(c + 1);
+                    counts[c + 1].partitive_whole = true;
+                }
+            }
+        }
+        // Right to left, so a count can share the predicate of the coordinated count after it.
+        for c in (0..counts.len()).rev() {
+            let (found, blocked) = metric_for(doc, lex, &counts, c, range.clone());
+            counts[c].found = found;
+            counts[c].blocked = blocked;
+        }
+        // Left to right: "killing 3 civilians and 2 soldiers" shares the verb before.
+        for c in 1..counts.len() {
+            if counts[c].found.is_none()
+                && !counts[c].blocked
+                && coordinated(doc, &counts[c - 1], &counts[c])
+            {
+                if let Some(prev) = counts[c - 1].found.filter(|f| !f.after) {
+                    counts[c].found = Some(prev);
+                }
+            }
+        }
+        for c in 0..counts.len() {
+            let Some(found) = counts[c].found else {
+                continue;
+            };
+            if counts[c].blocked {
+                continue;
+            }
+            let subject = inherited_subject(&counts, c);
+            let q = &doc.quantities[counts[c].quantity];
+            let subject_text = doc.slice(subject.clone()).to_string();
+            let head = head_of(doc, &subject);
+            let subset = is_subset(doc, lex, q, range.start);
+            drafts.push(ClaimDraft {
+                sentence: s,
+                quantity: counts[c].quantity,
+                metric: found.metric,
+                subject: subject_text,
+                subject_head: head,
+                place: place_in(doc, s, q),
+                date: date_in(doc, s),
+                sources: doc
+                    .attributions
+                    .get(s)
+                    .map(|a| a.chain.clone())
+                    .unwrap_or_default(),
+                subset,
+            });
+        }
+    }
+    refine_places(doc, lex, &mut drafts);
+    doc.claims = drafts;
+}
+
+/// Whether the tokens between two counts are "of the" / "of its" / "among the" (a partitive).
+fn is_partitive(doc: &Doc, from: usize, to: usize) -> bool {
+    let words: Vec<&str> = (from..to).map(|k| doc.lower(k)).collect();
+    matches!(
+        words.as_slice(),
+        ["of"]
+            | [
+                "of",
+                "the" | "its" | "their" | "his" | "her" | "some" | "an" | "estimated"
+            ]
+            | ["out", "of"]
+            | ["out", "of", "the"]
+    )
+}
+
+/// Whether two counts are joined by "and", "or" or a comma, the first with its group.
+fn coordinated(doc: &Doc, first: &Count, second: &Count) -> bool {
+    let q1 = &doc.quantities[first.quantity];
+    let q2 = &doc.quantities[second.quantity];
+    let from = first.subject.end.max(q1.tokens.end);
+    let between: Vec<&str> = (from..q2.tokens.start).map(|k| doc.lower(k)).collect();
+    matches!(
+        between.as_slice(),
+        ["and"] | ["or"] | [","] | [",", "and"] | ["and", "another"] | ["as", "well", "as"]
+    )
+}
+
+/// The counted group after a count: words up to a function word, cue or punctuation, trimmed
+/// back to its head noun. Empty where the count stands alone ("at least 100 have been killed").
+fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<usize> {
+    let t = &doc.tokens;
+    let mut start = from;
+    // "dozens of people", "a couple of soldiers": skip "of" (and a determiner) before the group.
+    if start < limit
+        && t.lower(start) == "of"
+        && !(start + 1 < limit && t.list[start + 1].kind == TokenKind::Number)
+    {
+        start += 1;
+        if start < limit && matches!(t.lower(start), "the" | "its" | "their" | "them") {
+            if t.lower(start) == "them" {
+                return start..start;
+            }
+            start += 1;
+        }
+    }
+    let mut end = start;
+    let mut head_end = start;
+    while end < limit && end - start < 7 {
+        let w = t.lower(end);
+        let tok = t.list[end];
+        let glued =
+            w == "-" && t.touches_next(end) && end > start && t.list[end - 1].end == tok.start;
+        if glued {
+            end += 1;
+            continue;
+        }
+        if tok.kind != TokenKind::Word
+            || lex.function_words.contains(w)
+            || lex.auxiliaries.matches_at(t, end, limit)
+        {
+            break;
+        }
+        // A cue ends the group, unless it is an adjective before a counted noun
+        // ("1,000 wounded soldiers").
+        let is_cue = lex.metric_after.matches_at(t, end, limit)
+            || lex.metric_before.matches_at(t, end, limit)
+            || lex.speech_verbs.matches_at(t, end, limit);
+        let adjective =
+            end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1));
+        if is_cue && !adjective {
+            break;
+        }
+        end += 1;
+        if is_head(lex, t.lower(end - 1), tok.capitalized) {
+            head_end = end;
+        }
+    }
+    start..head_end
+}
+
+/// Whether a word can head a counted group: a counted noun, a plural, or a capitalised name.
+fn is_head(lex: &Lexicon, w: &str, capitalized: bool) -> bool {
+    lex.counted_nouns.contains(w)
+        || capitalized
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !w.ends_with("'s"))
+}
+
+/// The group a count without one inherits: the whole of its partitive, else the nearest count
+/// before it in the sentence that has one.
+fn inherited_subject(counts: &[Count], c: usize) -> Range<usize> {
+    if !counts[c].subject.is_empty() {
+        return counts[c].subject.clone();
+    }
+    if let Some(whole) = counts[c].partitive_of {
+        if !counts[whole].subject.is_empty() {
+            return counts[whole].subject.clone();
+        }
+    }
+    counts[..c]
+        .iter()
+        .rev()
+        .map(|k| k.subject.clone())
+        .find(|s| !s.is_empty())
+        .unwrap_or(0..0)
+}
+
+/// The head noun of a group, lower-cased and singular, for grouping claims.
+fn head_of(doc: &Doc, subject: &Range<usize>) -> String {
+    if subject.is_empty() {
+        return String::new();
+    }
+    let w = doc.lower(subject.end - 1);
+    let singular = if w.ends_with("ies") && w.len() > 4 {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    };
+    match singular.as_str() {
+        "men" => "man".into(),
+        "women" => "woman".into(),
+        "children" => "child".into(),
+        "people" | "person" => "person".into(),
+        _ => singular,
+    }
+}
+
+/// The metric of count `c`, and whether a denial or forecast blocks it.
+fn metric_for(
+    doc: &Doc,
+    lex: &Lexicon,
+    counts: &[Count],
+    c: usize,
+    sentence: Range<usize>,
+) -> (Option<Found>, bool) {
+    let q = &doc.quantities[counts[c].quantity];
+    let next_start = counts
+        .get(c + 1)
+        .map_or(sentence.end, |n| doc.quantities[n.quantity].tokens.start);
+    let subject_end = counts[c].subject.end.max(q.tokens.end);
+
+    // 1. After the count.
+    let mut limit = next_start;
+    let mut scan_from = subject_end;
+    if let Some(whole) = counts[c].partitive_of {
+        // Look past the whole and its group ("of the 11,000 troops sent were killed").
+        let wq = &doc.quantities[counts[whole].quantity];
+        scan_from = counts[whole].subject.end.max(wq.tokens.end);
+        limit = counts
+            .get(whole + 1)
+            .map_or(sentence.end, |n| doc.quantities[n.quantity].tokens.start);
+    }
+    let after = cue_after(
+        doc,
+        lex,
+        q.tokens.end,
+        subject_end,
+        scan_from,
+        limit,
+        counts[c].partitive_whole,
+    );
+    if let Some((found, cue_at)) = after {
+        let blocked = governed(doc, lex, sentence.start, q.tokens.start, cue_at);
+        return (Some(found), blocked);
+    }
+    // Coordinated with the next count, which has a predicate after it.
+    if let Some(next) = counts.get(c + 1) {
+        if coordinated(doc, &counts[c], next) {
+            if let Some(f) = next
+                .found
+                .filter(|f| f.after && f.strength == Strength::Strong)
+            {
+                return (Some(f), next.blocked);
+            }
+        }
+    }
+    // 2. Before the count.
+    if let Some((metric, cue_at)) = cue_before(doc, lex, q, sentence.start) {
+        let blocked = governed(doc, lex, sentence.start, cue_at, cue_at);
+        let found = Found {
+            metric,
+            strength: Strength::Strong,
+            after: false,
+        };
+        return (Some(found), blocked);
+    }
+    (None, false)
+}
+
+/// A metric cue after the count. `adjacent` is the token right after the count, `subject_end`
+/// the end of its group, `from` where to start looking, `limit` where to stop.
+fn cue_after(
+    doc: &Doc,
+    lex: &Lexicon,
+    adjacent: usize,
+    subject_end: usize,
+    from: usize,
+    limit: usize,
+    whole_only: bool,
+) -> Option<(Found, usize)> {
+    let t = &doc.tokens;
+    // A cue before the group: "1,000 wounded soldiers", "3 dead civilians".
+    if let Some((_, cue)) = lex.metric_after.longest_at(t, adjacent, limit) {
+        if subject_end > adjacent && matches!(cue.form, CueForm::Noun | CueForm::Participle) {
+            let f = Found {
+                metric: cue.metric,
+                strength: Strength::Strong,
+                after: true,
+            };
+            return Some((f, adjacent));
+        }
+    }
+    let mut weak: Option<(Found, usize)> = None;
+    let mut k = from;
+    while k < limit {
+        if lex.clause_breaks.matches_at(t, k, limit) {
+            break;
+        }
+        if let Some((len, cue)) = lex.metric_after.longest_at(t, k, limit) {
+            let next_to_count = k == adjacent || k == subject_end;
+            let strength = match cue.form {
+                CueForm::Noun if next_to_count => Some(Strength::Strong),
+                CueForm::Noun => None,
+                CueForm::Finite => Some(Strength::Strong),
+                CueForm::Participle if has_auxiliary(doc, lex, k, from) => Some(Strength::Strong),
+                CueForm::Participle if next_to_count && !is_active(doc, lex, k + len, limit) => {
+                    Some(Strength::Weak)
+                }
+                CueForm::Participle => None,
+            };
+            match strength {
+                Some(Strength::Strong) if !whole_only => {
+                    return Some((
+                        Found {
+                            metric: cue.metric,
+                            strength: Strength::Strong,
+                            after: true,
+                        },
+                        k,
+                    ));
+                }
+                Some(Strength::Weak) if weak.is_none() => {
+                    weak = Some((
+                        Found {
+                            metric: cue.metric,
+                            strength: Strength::Weak,
+                            after: true,
+                        },
+                        k,
+                    ));
+                    if whole_only {
+                        break;
+                    }
+                }
+                Some(Strength::Strong) if whole_only && next_to_count => {
+                    return Some((
+                        Found {
+                            metric: cue.metric,
+                            strength: Strength::Weak,
+                            after: true,
+                        },
+                        k,
+                    ));
+                }
+                _ => {}
+            }
+            k += len;
+            continue;
+        }
+        if whole_only && k > subject_end {
+            break;
+        }
+        k += 1;
+    }
+    weak
+}
+
+/// Whether an auxiliary ("were", "have been") stands before token `k`, past adverbs.
+fn has_auxiliary(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
+    let mut j = k;
+    loop {
+        if let Some((len, _)) = lex.adverbs.longest_ending_at(&doc.tokens, j, floor) {
+            j -= len;
+            continue;
+        }
+        if j > floor && doc.lower(j - 1) == "not" {
+            // "were not killed": the auxiliary is there; the negation is judged elsewhere.
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    lex.auxiliaries
+        .longest_ending_at(&doc.tokens, j, floor.saturating_sub(3))
+        .is_some()
+}
+
+/// Whether a bare participle at `k` is an active verb with an object ("3 gunmen killed a
+/// villager"), so that the count before it did the act and did not suffer it.
+fn is_active(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> bool {
+    if k >= limit {
+        return false;
+    }
+    let w = doc.lower(k);
+    let tok = doc.tokens.list[k];
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "two"
+            | "three"
+            | "several"
+            | "dozens"
+            | "hundreds"
+    ) || tok.kind == TokenKind::Number
+        || (tok.capitalized && tok.kind == TokenKind::Word)
+        || lex.counted_nouns.contains(w)
+}
+
+/// A metric cue before the count, whose object the count is ("killing 3", "sent 11,000"), or a
+/// toll ("the death toll rose to 40"). Returns the metric and the cue's first token.
+fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(usize, usize)> {
+    let t = &doc.tokens;
+    let mut k = q.tokens.start;
+    while k > floor
+        && matches!(
+            t.lower(k - 1),
+            "a" | "an" | "the" | "all" | "another" | "some" | "up" | "down" | "at" | "least"
+        )
+    {
+        if matches!(t.lower(k - 1), "at" | "up" | "down")
+            && !(k >= floor + 2 && matches!(t.lower(k - 2), "shot" | "shooting" | "shoots"))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    if let Some((len, &metric)) = lex.metric_before.longest_ending_at(t, k, floor) {
+        let cue = k - len;
+        // "to kill 100", "plans to send 5,000": an infinitive is not an act that happened.
+        if cue > floor && t.lower(cue - 1) == "to" {
+            return None;
+        }
+        return Some((metric, cue));
+    }
+    // Toll: the toll noun, then only linking words up to the count.
+    let mut j = q.tokens.start;
+    let stop = q.tokens.start.saturating_sub(8).max(floor);
+    while j > stop {
+        if let Some((len, &metric)) = lex.metric_toll.longest_ending_at(t, j, floor) {
+            if j < q.tokens.start {
+                return Some((metric, j - len));
+            }
+        }
+        let w = t.lower(j - 1);
+        if !(lex.toll_links.contains(w) || w == "the") {
+            break;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// Whether a denial or forecast governs a claim whose count starts at `from` and whose cue is at
+/// `cue`: a denial verb earlier in the sentence, or a modal between the count and its cue.
+fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: usize) -> bool {
+    let t = &doc.tokens;
+    let (a, b) = (from.min(cue), from.max(cue));
+    // Between the count and the cue: "100 were not killed", "15,000 more could be sent".
+    let mut k = a;
+    while k < b {
+        if lex.forecasts.matches_at(t, k, b) {
+            // "may have been killed" is a hedge about the past, still a claim.
+            let len = lex.forecasts.longest_at(t, k, b).map_or(1, |m| m.0);
+            if !lex.hedges.matches_at(t, k + len, b + 1) {
+                return true;
+            }
+        }
+        if matches!(t.lower(k), "not" | "n't" | "never") {
+            return true;
+        }
+        k += 1;
+    }
+    // Before the count in the same clause: "denied that 100 ...", "could send 5,000".
+    let floor = sentence_start.max(a.saturating_sub(12));
+    for j in (floor..a).rev() {
+        let w = t.lower(j);
+        if matches!(w, ";" | "." | "“" | "”") {
+            break;
+        }
+        if matches!(
+            w,
+            "denied"
+                | "deny"
+                | "denies"
+                | "denying"
+                | "dismissed"
+                | "rejected"
+                | "refuted"
+                | "false"
+                | "untrue"
+        ) {
+            return true;
+        }
+        if j + 3 >= a && lex.forecasts.matches_at(t, j, a) {
+            let len = lex.forecasts.longest_at(t, j, a).map_or(1, |m| m.0);
+            if !lex.hedges.matches_at(t, j + len, a) {
+                return true;
+            }
+        }
+        if j + 2 >= a && matches!(w, "no" | "not" | "without") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the count is part of a figure already given ("including three children").
+fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    let mut k = q.tokens.start;
+    if k > floor && matches!(doc.lower(k - 1), ":" | ",") {
+        k -= 1;
+    }
+    lex.subset_markers
+        .longest_ending_at(&doc.tokens, k, floor)
+        .is_some()
+}
+
+/// The place of a claim: the first place in its sentence after a locative preposition, else the
+/// first that is not the origin or opponent ("from", "against") or a source ("in Seoul" after
+/// "according to the NIS").
+fn place_in(doc: &Doc, s: usize, q: &Quantity) -> Option<String> {
+    let sentence = &doc.sentences[s];
+    let spans = doc
+        .attributions
+        .get(s)
+        .map(|a| a.spans.as_slice())
+        .unwrap_or(&[]);
+    let in_org = |k: usize| {
+        doc.mentions.iter().any(|m| {
+            m.kind == crate::doc::EntityKind::Organisation
+                && m.tokens.start <= k
+                && k < m.tokens.end
+                && m.tokens.len() > 1
+        })
+    };
+    let mut fallback = None;
+    for p in doc
+        .places
+        .iter()
+        .filter(|p| sentence.tokens.contains(&p.tokens.start))
+    {
+        let k = p.tokens.start;
+        if spans.iter().any(|r| r.contains(&k)) || in_org(k) {
+            continue;
+        }
+        // "Ukraine's General Staff", "Russia's defence ministry": a speaker, not a place.
+        if p.tokens.end < sentence.tokens.end
+            && doc.lower(p.tokens.end) == "'s"
+            && doc
+                .tokens
+                .list
+                .get(p.tokens.end + 1)
+                .is_some_and(|t| t.capitalized)
+        {
+            continue;
+        }
+        let prev = if k > sentence.tokens.start {
+            doc.lower(k - 1)
+        } else {
+            ""
+        };
+        if matches!(prev, "against" | "from" | "with" | "by") {
+            continue;
+        }
+        if matches!(
+            prev,
+            "in" | "near"
+                | "at"
+                | "around"
+                | "outside"
+                | "inside"
+                | "into"
+                | "to"
+                | "across"
+                | "on"
+                | "towards"
+                | "toward"
+                | "throughout"
+                | "within"
+                | "over"
+                | "of"
+        ) {
+            return Some(p.text.clone());
+        }
+        fallback.get_or_insert_with(|| p.text.clone());
+    }
+    let _ = q;
+    fallback
+}
+
+/// The date of a claim: the first resolved date in its sentence, else the document's date.
+fn date_in(doc: &Doc, s: usize) -> Option<chrono::NaiveDate> {
+    let sentence = &doc.sentences[s];
+    doc.dates
+        .iter()
+        .filter(|d| sentence.tokens.contains(&d.tokens.start))
+        .find_map(|d| d.date)
+        .or(doc.meta.published)
+}
+
+/// Where a claim names a country and another claim about the same group names a place inside it
+/// ("sent to Russia" and "deployed in Kursk"), the claim takes the more precise place.
+fn refine_places(_doc: &Doc, lex: &Lexicon, drafts: &mut [ClaimDraft]) {
+    let g = &lex.gazetteer;
+    let known: Vec<(String, String)> = drafts
+        .iter()
+        .filter(|d| !d.subject_head.is_empty())
+        .filter_map(|d| d.place.clone().map(|p| (d.subject_head.clone(), p)))
+        .collect();
+    for d in drafts.iter_mut() {
+        let Some(place) = d.place.as_deref().and_then(|p| g.lookup(p)) else {
+            continue;
+        };
+        let finer = known.iter().find(|(head, p)| {
+            *head == d.subject_head && g.lookup(p).is_some_and(|inner| g.contains(place, inner))
+        });
+        if let Some((_, p)) = finer {
+            d.place = Some(p.clone());
+        }
+    }
+}

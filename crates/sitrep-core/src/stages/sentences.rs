@@ -1,0 +1,168 @@
+//! Stage 1b: sentences. Splits the body's tokens at sentence-final punctuation and line breaks.
+
+use crate::doc::{Doc, Sentence};
+use crate::lexicon::Lexicon;
+use crate::stages::tokens::TokenKind;
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "\"" | "”" | "'" | "’" | ")" | "]" | "»")
+}
+
+/// Adds the sentence layer for the tokens from `doc.body_start`.
+///
+/// ```
+/// use sitrep_core::{Document, doc::Doc, lexicon::Lexicon, stages::sentences};
+/// let d = Document::new("x", "Rep. Lee spoke on Dec. 19. He said 100 died.");
+/// let mut doc = Doc::new(&d);
+/// sentences::annotate(&mut doc, Lexicon::builtin());
+/// assert_eq!(doc.sentences.len(), 2);
+/// ```
+pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut start = doc.body_start;
+    let mut i = start;
+    while i < n {
+        let t = &doc.tokens;
+        let tok = t.list[i];
+        // A blank line, or a line break after a finished line, ends the sentence before it.
+        if i > start && tok.breaks > 0 && breaks_line(doc, i) {
+            push(doc, &mut out, start, i);
+            start = i;
+        }
+        if tok.kind == TokenKind::Punct && is_terminal(t.lower(i)) && !is_abbreviation(doc, lex, i)
+        {
+            let mut end = i + 1;
+            while end < n && is_closing(t.lower(end)) && t.list[end].start == t.list[end - 1].end {
+                end += 1;
+            }
+            while end < n && is_terminal(t.lower(end)) {
+                end += 1;
+            }
+            if end >= n || starts_sentence(doc, end) {
+                push(doc, &mut out, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < n {
+        push(doc, &mut out, start, n);
+    }
+    doc.sentences = out;
+}
+
+fn push(doc: &Doc, out: &mut Vec<Sentence>, from: usize, to: usize) {
+    if from >= to {
+        return;
+    }
+    let list = &doc.tokens.list;
+    out.push(Sentence {
+        tokens: from..to,
+        start: list[from].start,
+        end: list[to - 1].end,
+    });
+}
+
+/// Whether the line break before token `i` ends a sentence: a blank line always does; a single
+/// break does unless the line before stops mid-sentence and the next goes on in lower case.
+fn breaks_line(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens;
+    let tok = t.list[i];
+    if tok.breaks >= 2 {
+        return true;
+    }
+    let prev = t.lower(i - 1);
+    let continues =
+        matches!(t.list[i - 1].kind, TokenKind::Word | TokenKind::Number) || prev == ",";
+    !(continues && !tok.capitalized && tok.kind == TokenKind::Word)
+}
+
+fn starts_sentence(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens;
+    let tok = t.list[i];
+    tok.breaks > 0
+        || tok.capitalized
+        || tok.kind == TokenKind::Number
+        || matches!(
+            t.lower(i),
+            "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "-" | "—" | "•"
+        )
+}
+
+/// Whether the full stop at `i` closes an abbreviation ("Rep.", "Dec.") or an initial ("J.").
+fn is_abbreviation(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let t = &doc.tokens;
+    if t.lower(i) != "." || i == 0 || t.list[i - 1].end != t.list[i].start {
+        return false;
+    }
+    let prev = t.lower(i - 1);
+    if lex.abbreviations.contains(prev) {
+        // "in the U.S. The" is rare next to "Rep. Lee": keep the abbreviation unless a line ends.
+        return !(i + 1 < t.len() && t.list[i + 1].breaks > 0);
+    }
+    let prev_tok = t.list[i - 1];
+    prev_tok.kind == TokenKind::Word && prev_tok.capitalized && prev.chars().count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    fn split(text: &str) -> Vec<String> {
+        let d = Document::new("t", text);
+        let mut doc = Doc::new(&d);
+        annotate(&mut doc, Lexicon::builtin());
+        doc.sentences
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_stops_not_abbreviations() {
+        assert_eq!(
+            split("Rep. Lee Seong-kweun spoke. Published Dec. 19, 2024. Then J. Smith left."),
+            [
+                "Rep. Lee Seong-kweun spoke.",
+                "Published Dec. 19, 2024.",
+                "Then J. Smith left."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said, “at least 100 have been killed.” Lee said."),
+            ["He said, “at least 100 have been killed.”", "Lee said."]
+        );
+    }
+
+    #[test]
+    fn blank_lines_and_headers_split() {
+        assert_eq!(
+            split("By Kim Arin\n\nPublished : Dec. 19"),
+            ["By Kim Arin", "Published : Dec. 19"]
+        );
+        assert_eq!(
+            split("a wrapped\nline goes on."),
+            ["a wrapped\nline goes on."]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        assert_eq!(
+            split("It cost 1.2 million. Next."),
+            ["It cost 1.2 million.", "Next."]
+        );
+    }
+}

@@ -1,0 +1,273 @@
+//! Stage 6: sources. Who each sentence is attributed to, and whom they cite, across the document.
+//!
+//! Within a sentence: "according to X", "X said", "said X", "X told reporters", "X, citing Y".
+//! Across the document: "X, citing Y", "X was briefed by Y", "According to X, Y said" record that X
+//! relies on Y, so every claim X makes carries Y after X. References back ("the lawmaker",
+//! "the agency", "he") resolve to the latest entity of that kind. A person cited as someone's
+//! source who speaks for an organisation ("Cho Tae-yong, the NIS director") is named by it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::doc::{Attribution, Doc, EntityKind};
+use crate::lexicon::{Lexicon, Reference};
+
+/// One speaker found in a sentence.
+#[derive(Debug, Clone)]
+struct Speaker {
+    entity: usize,
+    /// Outer speakers relay inner ones: "according to X", or a trailing ", X said."
+    outer: bool,
+    position: usize,
+}
+
+/// Adds one [`Attribution`] per sentence.
+pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
+    let mut per_sentence: Vec<(Vec<Speaker>, Vec<usize>, Vec<Range<usize>>)> = Vec::new();
+    let mut cites: HashMap<usize, Vec<usize>> = HashMap::new();
+    for s in 0..doc.sentences.len() {
+        let (speakers, cited, spans, briefings) = sentence(doc, lex, s);
+        for (who, whom) in briefings {
+            cites.entry(who).or_default().push(whom);
+        }
+        let mut ordered = speakers.clone();
+        ordered.sort_by_key(|sp| (!sp.outer, sp.position));
+        if let Some(first) = ordered.first() {
+            for other in ordered
+                .iter()
+                .skip(1)
+                .map(|sp| sp.entity)
+                .chain(cited.iter().copied())
+            {
+                if other != first.entity {
+                    cites.entry(first.entity).or_default().push(other);
+                }
+            }
+        }
+        per_sentence.push((ordered, cited, spans));
+    }
+    let mut out = Vec::with_capacity(per_sentence.len());
+    for (speakers, cited, spans) in per_sentence {
+        let mut chain: Vec<usize> = speakers.iter().map(|s| s.entity).collect();
+        if chain.is_empty() {
+            chain.extend(cited.iter().copied());
+        } else {
+            chain.extend(cited.iter().copied());
+        }
+        let chain = expand(doc, &chain, &cites);
+        out.push(Attribution { chain, spans });
+    }
+    doc.attributions = out;
+}
+
+/// The chain with each member's own sources after it, people who speak for an organisation
+/// named by it past the first place, and no entity twice.
+fn expand(doc: &Doc, start: &[usize], cites: &HashMap<usize, Vec<usize>>) -> Vec<usize> {
+    let mut chain: Vec<usize> = Vec::new();
+    let mut queue: Vec<usize> = start.to_vec();
+    let mut k = 0;
+    while k < queue.len() && chain.len() < 6 {
+        let mut e = queue[k];
+        k += 1;
+        if !chain.is_empty() {
+            if let Some(org) = doc.entities[e].affiliation {
+                e = org;
+            }
+        }
+        if chain.contains(&e) {
+            continue;
+        }
+        chain.push(e);
+        if let Some(more) = cites.get(&queue[k - 1]) {
+            queue.extend(more.iter().copied());
+        }
+    }
+    chain
+}
+
+type SentenceSources = (
+    Vec<Speaker>,
+    Vec<usize>,
+    Vec<Range<usize>>,
+    Vec<(usize, usize)>,
+);
+
+/// Speakers, cited sources, attribution spans and "briefed by" pairs of sentence `s`.
+fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
+    let range = doc.sentences[s].tokens.clone();
+    let t = &doc.tokens;
+    let mut speakers = Vec::new();
+    let mut cited = Vec::new();
+    let mut spans = Vec::new();
+    let mut briefings = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((len, _)) = lex.according.longest_at(t, i, range.end) {
+            let is_citing = lex.citing.matches_at(t, i, range.end);
+            if let Some((entity, end)) = entity_after(doc, lex, i + len, range.end) {
+                spans.push(i..phrase_end(doc, end, range.end));
+                if is_citing && !speakers.is_empty() {
+                    cited.push(entity);
+                } else if is_citing {
+                    // "..., citing Y" with the speaker later in the sentence.
+                    cited.push(entity);
+                } else {
+                    speakers.push(Speaker {
+                        entity,
+                        outer: true,
+                        position: i,
+                    });
+                }
+                i = end;
+                continue;
+            }
+        }
+        if let Some((len, _)) = lex.briefed_by.longest_at(t, i, range.end) {
+            let who = entity_before(doc, lex, i, range.start);
+            let by = (i + len..(i + len + 6).min(range.end)).find(|&k| t.lower(k) == "by");
+            if let (Some((who, _)), Some(by)) = (who, by) {
+                if let Some((whom, end)) = entity_after(doc, lex, by + 1, range.end) {
+                    briefings.push((who, whom));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if let Some((len, _)) = lex.speech_verbs.longest_at(t, i, range.end) {
+            if t.lower(i) != "according" {
+                let before = entity_before(doc, lex, i, range.start);
+                let found = match before {
+                    Some((e, from)) => Some((e, from, i + len)),
+                    None => entity_after(doc, lex, i + len, range.end).map(|(e, end)| (e, i, end)),
+                };
+                if let Some((entity, from, end)) = found {
+                    let trailing = from > range.start
+                        && matches!(t.lower(from - 1), "," | "”" | "\"" | "’")
+                        && range.end - end <= 3;
+                    spans.push(from..end);
+                    speakers.push(Speaker {
+                        entity,
+                        outer: trailing,
+                        position: from,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    speakers.dedup_by_key(|s| s.entity);
+    (speakers, cited, spans, briefings)
+}
+
+/// Extends an attribution phrase over a trailing "in Seoul" or ", the NIS director,".
+fn phrase_end(doc: &Doc, mut end: usize, limit: usize) -> usize {
+    if end + 1 < limit && doc.lower(end) == "in" && doc.tokens.list[end + 1].capitalized {
+        end += 2;
+        while end < limit && doc.tokens.list[end].capitalized {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// The entity named at or just after token `i` ("the National Intelligence Service", "Lee",
+/// "the lawmaker"), and the token after it.
+fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
+        k += 1;
+    }
+    if let Some(m) = doc.mentions.iter().find(|m| m.tokens.start == k) {
+        if matches!(
+            m.kind,
+            EntityKind::Person | EntityKind::Organisation | EntityKind::Place | EntityKind::Other
+        ) {
+            return Some((m.entity, m.tokens.end));
+        }
+    }
+    // "the ruling party lawmaker", "the agency"
+    let mut r = k;
+    while r < limit && lex.reference_modifiers.contains(doc.lower(r)) {
+        r += 1;
+    }
+    let (len, kind) = lex.references.longest_at(&doc.tokens, r, limit)?;
+    let entity = resolve(doc, *kind, i)?;
+    Some((entity, r + len))
+}
+
+/// The entity that ends just before token `i` (skipping auxiliaries and an appositive between
+/// commas), and the token it starts at.
+fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k > floor
+        && matches!(
+            doc.lower(k - 1),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "later"
+                | "further"
+                | "then"
+                | "previously"
+                | "earlier"
+        )
+    {
+        k -= 1;
+    }
+    // "X, the ... committee, told": skip the appositive back to the comma before it.
+    if k > floor && doc.lower(k - 1) == "," {
+        let mut c = k - 1;
+        while c > floor && !matches!(doc.lower(c - 1), "," | "." | "“" | "\"") {
+            c -= 1;
+        }
+        if c > floor && doc.lower(c - 1) == "," {
+            k = c - 1;
+        } else {
+            return None;
+        }
+    }
+    if k == floor {
+        return None;
+    }
+    if let Some(m) = doc
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.tokens.end == k && m.tokens.start >= floor)
+    {
+        return Some((m.entity, m.tokens.start));
+    }
+    // "the lawmaker said", "he said"
+    let (len, kind) = lex.references.longest_ending_at(&doc.tokens, k, floor)?;
+    let start = k - len;
+    let is_pronoun = matches!(doc.lower(start), "he" | "she");
+    let mut from = start;
+    while from > floor && lex.reference_modifiers.contains(doc.lower(from - 1)) {
+        from -= 1;
+    }
+    if !is_pronoun && !(from > floor && doc.lower(from - 1) == "the") {
+        return None;
+    }
+    if matches!(doc.lower(start), "it" | "they") {
+        return None;
+    }
+    let entity = resolve(doc, *kind, start)?;
+    Some((entity, from.saturating_sub(usize::from(!is_pronoun))))
+}
+
+/// The latest person or organisation mentioned before token `before`.
+fn resolve(doc: &Doc, kind: Reference, before: usize) -> Option<usize> {
+    let want = match kind {
+        Reference::Person => EntityKind::Person,
+        Reference::Organisation => EntityKind::Organisation,
+    };
+    doc.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.tokens.end <= before)
+        .find(|m| doc.entities[m.entity].kind == want)
+        .map(|m| m.entity)
+}

@@ -1,0 +1,277 @@
+//! Stage 1a: tokens. Words, numbers and punctuation with byte offsets into the text.
+//!
+//! Hyphens are tokens of their own; stages that care whether two tokens touch ("twenty-five",
+//! "12-year-old", "Su-34") look at the offsets. A possessive "'s" is split off its word so that
+//! "Russia's" yields the place "Russia".
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits after a letter: "G7"), with inner apostrophes and dotted initials ("U.S.").
+    Word,
+    /// Digits with thousands separators and a decimal part: "11,000", "1.2".
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token: a kind, a byte span and how many line breaks stand before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+    /// Line breaks in the white space before the token (0, 1, or 2 for a blank line or more).
+    pub breaks: u8,
+    /// Whether the first character is upper-case.
+    pub capitalized: bool,
+    lower: (u32, u32),
+}
+
+/// The tokens of a text, with their lower-cased forms kept in one buffer.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    pub list: Vec<Token>,
+    lowered: String,
+}
+
+impl Tokens {
+    /// Splits `text` into tokens.
+    ///
+    /// ```
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let t = Tokens::new("At least 1,000 were killed in Russia's Kursk.");
+    /// let words: Vec<&str> = (0..t.len()).map(|i| t.lower(i)).collect();
+    /// assert_eq!(words, ["at", "least", "1,000", "were", "killed", "in", "russia", "'s", "kursk", "."]);
+    /// ```
+    pub fn new(text: &str) -> Tokens {
+        let mut tokens = Tokens {
+            list: Vec::with_capacity(text.len() / 5),
+            lowered: String::with_capacity(text.len()),
+        };
+        let bytes = text.as_bytes();
+        let mut chars = text.char_indices().peekable();
+        let mut breaks: u8 = 0;
+        while let Some(&(start, c)) = chars.peek() {
+            if c.is_whitespace() {
+                if c == '\n' {
+                    breaks = breaks.saturating_add(1).min(2);
+                }
+                chars.next();
+                continue;
+            }
+            let (kind, end) = if c.is_alphabetic() {
+                (TokenKind::Word, scan_word(text, start))
+            } else if c.is_ascii_digit() {
+                (TokenKind::Number, scan_number(bytes, start))
+            } else if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8()) {
+                (TokenKind::Word, start + c.len_utf8() + 1)
+            } else {
+                (TokenKind::Punct, start + c.len_utf8())
+            };
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            tokens.push(kind, start, end, breaks, text);
+            breaks = 0;
+        }
+        tokens
+    }
+
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
+        let surface = &text[start..end];
+        let from = self.lowered.len() as u32;
+        if surface.is_ascii() {
+            self.lowered.push_str(surface);
+            self.lowered[from as usize..].make_ascii_lowercase();
+        } else {
+            for c in surface.chars() {
+                // Curly apostrophes fold to the straight one so lexicons need one spelling.
+                let c = if c == '\u{2019}' || c == '\u{2018}' {
+                    '\''
+                } else {
+                    c
+                };
+                self.lowered.extend(c.to_lowercase());
+            }
+        }
+        let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
+        self.list.push(Token {
+            kind,
+            start,
+            end,
+            breaks,
+            capitalized,
+            lower: (from, self.lowered.len() as u32),
+        });
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The lower-cased form of token `i` (curly apostrophes folded to `'`).
+    pub fn lower(&self, i: usize) -> &str {
+        let (a, b) = self.list[i].lower;
+        &self.lowered[a as usize..b as usize]
+    }
+
+    /// Whether token `i` ends exactly where token `i + 1` starts.
+    pub fn touches_next(&self, i: usize) -> bool {
+        i + 1 < self.list.len() && self.list[i].end == self.list[i + 1].start
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Whether an apostrophe at this point begins a possessive "'s" that ends there.
+fn next_is_possessive(text: &str, after: usize) -> bool {
+    let rest = &text[after..];
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s') | Some('S')) && !it.next().is_some_and(char::is_alphanumeric)
+}
+
+fn scan_word(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut it = text[start..].char_indices().peekable();
+    while let Some((off, c)) = it.next() {
+        let at = start + off;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+        } else if is_apostrophe(c) {
+            // Inner apostrophe ("don't", "o'clock"), but not a possessive "'s" at the end.
+            let after = at + c.len_utf8();
+            if next_is_possessive(text, after) {
+                break;
+            }
+            match it.peek() {
+                Some(&(_, n)) if n.is_alphabetic() => end = after,
+                _ => break,
+            }
+        } else if c == '.'
+            && text[start..end].chars().count() == 1
+            && followed_by_stop(text, at + 1)
+        {
+            // Dotted initials: "U.S.", "a.m.": single letters, each followed by a stop.
+            end = scan_initials(text, start);
+            break;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether the letter at `at` is a single letter followed by a full stop.
+fn followed_by_stop(text: &str, at: usize) -> bool {
+    let mut it = text[at..].chars();
+    it.next().is_some_and(char::is_alphabetic) && it.next() == Some('.')
+}
+
+/// Scans "U.S." or "a.m.": single letters each followed by a stop.
+fn scan_initials(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut it = text[start..].char_indices();
+    loop {
+        match (it.next(), it.next()) {
+            (Some((_, l)), Some((o, '.'))) if l.is_alphabetic() => {
+                end = start + o + 1;
+                // Stop unless another "X." follows directly.
+                if !followed_by_stop(text, end) {
+                    return end;
+                }
+            }
+            _ => return end,
+        }
+    }
+}
+
+fn scan_number(bytes: &[u8], start: usize) -> usize {
+    let digits_from = |mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let mut end = digits_from(start);
+    loop {
+        let sep = bytes.get(end).copied();
+        match sep {
+            Some(b',') => {
+                let group_end = digits_from(end + 1);
+                if group_end - (end + 1) == 3 {
+                    end = group_end;
+                } else {
+                    break;
+                }
+            }
+            Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
+                end = digits_from(end + 1);
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        (0..t.len()).map(|i| t.lower(i).to_string()).collect()
+    }
+
+    #[test]
+    fn separators_and_decimals_stay_in_the_number() {
+        assert_eq!(
+            lowers("11,000 and 1.2 million"),
+            ["11,000", "and", "1.2", "million"]
+        );
+        assert_eq!(lowers("1,00"), ["1", ",", "00"]);
+    }
+
+    #[test]
+    fn hyphens_and_colons_are_tokens() {
+        assert_eq!(
+            lowers("twenty-five 15:30"),
+            ["twenty", "-", "five", "15", ":", "30"]
+        );
+    }
+
+    #[test]
+    fn possessives_split_and_curly_apostrophes_fold() {
+        assert_eq!(lowers("Russia’s border"), ["russia", "'s", "border"]);
+        assert_eq!(lowers("don't"), ["don't"]);
+    }
+
+    #[test]
+    fn dotted_initials_are_one_word() {
+        assert_eq!(lowers("the U.S. said"), ["the", "u.s.", "said"]);
+        assert_eq!(lowers("3 p.m. today"), ["3", "p.m.", "today"]);
+        assert_eq!(lowers("Rep. Lee"), ["rep", ".", "lee"]);
+    }
+
+    #[test]
+    fn line_breaks_are_counted() {
+        let t = Tokens::new("a\nb\n\n\nc");
+        let breaks: Vec<u8> = t.list.iter().map(|t| t.breaks).collect();
+        assert_eq!(breaks, [0, 1, 2]);
+    }
+
+    #[test]
+    fn suffixes_touch_their_number() {
+        let t = Tokens::new("93rd");
+        assert_eq!(t.len(), 2);
+        assert!(t.touches_next(0));
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per input format.
+
+pub mod jsonl;
+pub mod text;

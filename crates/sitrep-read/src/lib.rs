@@ -1,0 +1,206 @@
+//! sitrep-read: files to [`Document`]s.
+//!
+//! Each format is one module under [`formats`] behind the [`Format`] trait, so a new format
+//! touches one folder. [`read_path`] walks files and folders, picks each file's format by
+//! extension or content, and streams documents, warnings and errors to a callback: a bad record
+//! never stops the others, and nothing read is dropped silently.
+//!
+//! ```
+//! use sitrep_read::{read_bytes, Event, InputFormat};
+//! let mut ids = Vec::new();
+//! read_bytes("notes.jsonl", b"{\"id\": \"a\", \"text\": \"3 killed\"}\nnot json\n", InputFormat::Auto, &mut |e| {
+//!     match e {
+//!         Event::Document(d) => ids.push(d.id),
+//!         Event::Error(e) => assert_eq!(e.to_string(), "notes.jsonl:2: malformed JSON line: expected value at line 1 column 2"),
+//!         Event::Warning(_) => {}
+//!     }
+//! });
+//! assert_eq!(ids, ["a"]);
+//! ```
+
+pub mod formats;
+
+use std::fmt;
+use std::path::Path;
+
+pub use sitrep_core::Document;
+
+/// A problem with one input (or one record of it), named by path and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// What a reader hands on: a document, a warning (the document still came), or an error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Document(Document),
+    Warning(Problem),
+    Error(Problem),
+}
+
+/// The input format: chosen by the user or recognised per file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "auto" => Ok(InputFormat::Auto),
+            "text" | "txt" => Ok(InputFormat::Text),
+            "jsonl" | "ndjson" => Ok(InputFormat::Jsonl),
+            other => Err(format!(
+                "unknown input format {other:?} (auto, text, jsonl)"
+            )),
+        }
+    }
+}
+
+/// One input format: turns a stream of bytes into documents.
+pub trait Format {
+    /// Reads everything from `input`, named `path` in messages, and hands each event to `sink`.
+    fn read(&self, path: &str, input: &mut dyn std::io::BufRead, sink: &mut dyn FnMut(Event));
+}
+
+/// The format for a file, by the user's choice, the extension, or the first bytes.
+fn pick(path: &str, head: &[u8], chosen: InputFormat) -> Box<dyn Format> {
+    let lower = path.to_ascii_lowercase();
+    let by_choice = match chosen {
+        InputFormat::Text => Some(false),
+        InputFormat::Jsonl => Some(true),
+        InputFormat::Auto => None,
+    };
+    let jsonl = by_choice.unwrap_or_else(|| {
+        lower.ends_with(".jsonl")
+            || lower.ends_with(".ndjson")
+            || (!lower.ends_with(".txt")
+                && !lower.ends_with(".md")
+                && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+    });
+    if jsonl {
+        Box::new(formats::jsonl::Jsonl)
+    } else {
+        Box::new(formats::text::Text)
+    }
+}
+
+/// Reads one path: a file, a folder (recursively, in name order), or `-` for standard input.
+pub fn read_path(path: &Path, chosen: InputFormat, sink: &mut dyn FnMut(Event)) {
+    let name = path.display().to_string();
+    if name == "-" {
+        let stdin = std::io::stdin();
+        read_stream("-", &mut stdin.lock(), chosen, sink);
+        return;
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return sink(Event::Error(problem(&name, None, e.to_string()))),
+    };
+    if meta.is_dir() {
+        let mut entries: Vec<_> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(e) => return sink(Event::Error(problem(&name, None, e.to_string()))),
+        };
+        entries.sort();
+        for entry in entries {
+            let hidden = entry
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !hidden {
+                read_path(&entry, chosen, sink);
+            }
+        }
+        return;
+    }
+    match std::fs::File::open(path) {
+        Ok(file) => read_stream(
+            &name,
+            &mut std::io::BufReader::with_capacity(1 << 16, file),
+            chosen,
+            sink,
+        ),
+        Err(e) => sink(Event::Error(problem(&name, None, e.to_string()))),
+    }
+}
+
+/// Reads a stream named `path`, recognising its format from the name and first bytes.
+pub fn read_stream(
+    path: &str,
+    input: &mut dyn std::io::BufRead,
+    chosen: InputFormat,
+    sink: &mut dyn FnMut(Event),
+) {
+    let head = match input.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => return sink(Event::Error(problem(path, None, e.to_string()))),
+    };
+    pick(path, &head, chosen).read(path, input, sink);
+}
+
+/// Reads an in-memory input named `path` (tests, the evaluation).
+pub fn read_bytes(path: &str, bytes: &[u8], chosen: InputFormat, sink: &mut dyn FnMut(Event)) {
+    let mut input = std::io::BufReader::new(bytes);
+    read_stream(path, &mut input, chosen, sink);
+}
+
+/// A problem record.
+pub fn problem(path: &str, line: Option<u64>, message: impl Into<String>) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Decodes bytes as UTF-8, replacing what is invalid and warning about it.
+pub fn decode(
+    path: &str,
+    line: Option<u64>,
+    bytes: Vec<u8>,
+    sink: &mut dyn FnMut(Event),
+) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            sink(Event::Warning(problem(
+                path,
+                line,
+                format!("invalid UTF-8 at byte {at}, replaced with U+FFFD"),
+            )));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+/// Reads a whole stream into bytes.
+pub(crate) fn read_all(
+    path: &str,
+    input: &mut dyn std::io::BufRead,
+    sink: &mut dyn FnMut(Event),
+) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    match std::io::Read::read_to_end(input, &mut bytes) {
+        Ok(_) => Some(bytes),
+        Err(e) => {
+            sink(Event::Error(problem(path, None, e.to_string())));
+            None
+        }
+    }
+}
