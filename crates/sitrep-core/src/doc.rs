@@ -85,6 +85,8 @@ pub struct PlaceMention {
 pub struct Attribution {
     pub chain: Vec<usize>,
     pub spans: Vec<Range<usize>>,
+    /// The tokens naming each speaker and cited source found in the sentence.
+    pub speakers: Vec<Range<usize>>,
 }
 
 /// A claim before output: token positions instead of strings.

@@ -16,6 +16,8 @@ use crate::lexicon::{Lexicon, Reference};
 #[derive(Debug, Clone)]
 struct Speaker {
     entity: usize,
+    /// The tokens that name it.
+    tokens: Range<usize>,
     /// Outer speakers relay inner ones: "according to X", or a trailing ", X said."
     outer: bool,
     position: usize,
@@ -23,7 +25,7 @@ struct Speaker {
 
 /// Adds one [`Attribution`] per sentence.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
-    let mut per_sentence: Vec<(Vec<Speaker>, Vec<usize>, Vec<Range<usize>>)> = Vec::new();
+    let mut per_sentence: Vec<(Vec<Speaker>, Vec<(usize, Range<usize>)>, Vec<Range<usize>>)> = Vec::new();
     let mut cites: HashMap<usize, Vec<usize>> = HashMap::new();
     for s in 0..doc.sentences.len() {
         let (speakers, cited, spans, briefings) = sentence(doc, lex, s);
@@ -37,7 +39,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
                 .iter()
                 .skip(1)
                 .map(|sp| sp.entity)
-                .chain(cited.iter().copied())
+                .chain(cited.iter().map(|c| c.0))
             {
                 if other != first.entity {
                     cites.entry(first.entity).or_default().push(other);
@@ -49,13 +51,10 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut out = Vec::with_capacity(per_sentence.len());
     for (speakers, cited, spans) in per_sentence {
         let mut chain: Vec<usize> = speakers.iter().map(|s| s.entity).collect();
-        if chain.is_empty() {
-            chain.extend(cited.iter().copied());
-        } else {
-            chain.extend(cited.iter().copied());
-        }
+        chain.extend(cited.iter().map(|c| c.0));
         let chain = expand(doc, &chain, &cites);
-        out.push(Attribution { chain, spans });
+        let names = speakers.iter().map(|s| s.tokens.clone()).chain(cited.into_iter().map(|c| c.1)).collect();
+        out.push(Attribution { chain, spans, speakers: names });
     }
     doc.attributions = out;
 }
@@ -87,7 +86,7 @@ fn expand(doc: &Doc, start: &[usize], cites: &HashMap<usize, Vec<usize>>) -> Vec
 
 type SentenceSources = (
     Vec<Speaker>,
-    Vec<usize>,
+    Vec<(usize, Range<usize>)>,
     Vec<Range<usize>>,
     Vec<(usize, usize)>,
 );
@@ -104,16 +103,15 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
     while i < range.end {
         if let Some((len, _)) = lex.according.longest_at(t, i, range.end) {
             let is_citing = lex.citing.matches_at(t, i, range.end);
-            if let Some((entity, end)) = entity_after(doc, lex, i + len, range.end) {
+            if let Some((entity, from, end)) = entity_after(doc, lex, i + len, range.end) {
                 spans.push(i..phrase_end(doc, end, range.end));
-                if is_citing && !speakers.is_empty() {
-                    cited.push(entity);
-                } else if is_citing {
-                    // "..., citing Y" with the speaker later in the sentence.
-                    cited.push(entity);
+                if is_citing {
+                    // "X said, citing Y", or "citing Y" before the speaker.
+                    cited.push((entity, from..end));
                 } else {
                     speakers.push(Speaker {
                         entity,
+                        tokens: from..end,
                         outer: true,
                         position: i,
                     });
@@ -126,7 +124,7 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
             let who = entity_before(doc, lex, i, range.start);
             let by = (i + len..(i + len + 6).min(range.end)).find(|&k| t.lower(k) == "by");
             if let (Some((who, _)), Some(by)) = (who, by) {
-                if let Some((whom, end)) = entity_after(doc, lex, by + 1, range.end) {
+                if let Some((whom, _, end)) = entity_after(doc, lex, by + 1, range.end) {
                     briefings.push((who, whom));
                     i = end;
                     continue;
@@ -137,16 +135,18 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
             if t.lower(i) != "according" {
                 let before = entity_before(doc, lex, i, range.start);
                 let found = match before {
-                    Some((e, from)) => Some((e, from, i + len)),
-                    None => entity_after(doc, lex, i + len, range.end).map(|(e, end)| (e, i, end)),
+                    Some((e, from)) => Some((e, from..i, from, i + len)),
+                    None => entity_after(doc, lex, i + len, range.end)
+                        .map(|(e, from, end)| (e, from..end, i, end)),
                 };
-                if let Some((entity, from, end)) = found {
+                if let Some((entity, name, from, end)) = found {
                     let trailing = from > range.start
                         && matches!(t.lower(from - 1), "," | "”" | "\"" | "’")
                         && range.end - end <= 3;
                     spans.push(from..end);
                     speakers.push(Speaker {
                         entity,
+                        tokens: name,
                         outer: trailing,
                         position: from,
                     });
@@ -173,8 +173,8 @@ fn phrase_end(doc: &Doc, mut end: usize, limit: usize) -> usize {
 }
 
 /// The entity named at or just after token `i` ("the National Intelligence Service", "Lee",
-/// "the lawmaker"), and the token after it.
-fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize, usize)> {
+/// "the lawmaker"), the token it starts at and the token after it.
+fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize, usize, usize)> {
     let mut k = i;
     while k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
         k += 1;
@@ -184,7 +184,7 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
             m.kind,
             EntityKind::Person | EntityKind::Organisation | EntityKind::Place | EntityKind::Other
         ) {
-            return Some((m.entity, m.tokens.end));
+            return Some((m.entity, k, m.tokens.end));
         }
     }
     // "the ruling party lawmaker", "the agency"
@@ -194,7 +194,7 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
     }
     let (len, kind) = lex.references.longest_at(&doc.tokens, r, limit)?;
     let entity = resolve(doc, *kind, i)?;
-    Some((entity, r + len))
+    Some((entity, k, r + len))
 }
 
 /// The entity that ends just before token `i` (skipping auxiliaries and an appositive between

@@ -1,0 +1,73 @@
+//! PolNeAR (LREC 2018): attribution relations in news, brat standoff. Scores the speaker spans
+//! sitrep finds ("X said", "according to X", "citing X") against the Source spans annotators
+//! marked: a span matches when the two overlap. The first annotator's file of each article is
+//! the gold.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sitrep_core::doc::CharOffsets;
+use sitrep_core::{Document, Extractor};
+
+use crate::score::Counts;
+use crate::{SetResult, Split};
+
+/// Source spans (character offsets) of a brat `.ann` file.
+pub fn sources(ann: &str) -> Vec<(usize, usize)> {
+    ann.lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let id = cols.next()?;
+            let label = cols.next()?;
+            if !id.starts_with('T') {
+                return None;
+            }
+            let mut parts = label.split(' ');
+            if parts.next()? != "Source" {
+                return None;
+            }
+            // "Source 89 106" or a discontinuous "Source 89 95;97 106"
+            let start: usize = parts.next()?.parse().ok()?;
+            let end: usize = parts.last()?.split(';').next_back()?.parse().ok()?;
+            Some((start, end))
+        })
+        .collect()
+}
+
+pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
+    let dir = gold.join("polnear").join(split.name());
+    let Ok(entries) = std::fs::read_dir(dir.join("attributions")) else {
+        return vec![SetResult::skipped("polnear", format!("{} is missing", dir.display()))];
+    };
+    // stem -> first annotator's file
+    let mut anns: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(base) = name.strip_suffix(".ann") else { continue };
+        let stem = base.rsplit_once('_').map_or(base, |(s, _)| s).to_string();
+        anns.entry(stem).or_insert(entry.path());
+    }
+    let e = Extractor::new();
+    let mut counts = Counts::default();
+    let mut articles = 0;
+    for (stem, ann) in &anns {
+        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt"))) else { continue };
+        let Ok(ann) = std::fs::read_to_string(ann) else { continue };
+        let document = Document::new(stem.clone(), text);
+        let doc = e.annotate(&document);
+        let mut offsets = CharOffsets::new(doc.text);
+        let mut ours = Vec::new();
+        for a in &doc.attributions {
+            for r in &a.speakers {
+                let list = &doc.tokens.list;
+                ours.push((offsets.chars(list[r.start].start), offsets.chars(list[r.end - 1].end)));
+            }
+        }
+        let theirs = sources(&ann);
+        counts.add(&ours, &theirs, |p, g| p.0 < g.1 && g.0 < p.1);
+        articles += 1;
+    }
+    let mut r = SetResult::from_counts("polnear sources (overlap)", split.name(), articles, counts);
+    r.note = format!("{} gold source spans", counts.expected);
+    vec![r]
+}

@@ -1,0 +1,143 @@
+//! Microsoft Recognizers-Text English specs (MIT): number ranges ("more than", "at least",
+//! "up to", "between") scored as intervals, and plain numbers and percentages as values.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use sitrep_core::{Document, Extractor, Qualifier, QuantityRecord};
+
+use crate::score::{close, Counts};
+use crate::{SetResult, Split};
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    file: String,
+    input: String,
+    value: String,
+}
+
+/// One side of an interval: its value and whether it is included.
+type Side = Option<(f64, bool)>;
+
+/// Parses "(20,35]", "[10,)", "(,50]".
+pub fn interval(s: &str) -> Option<(Side, Side)> {
+    let s = s.trim();
+    let lo_incl = s.starts_with('[');
+    let hi_incl = s.ends_with(']');
+    let inner = s.get(1..s.len().checked_sub(1)?)?;
+    let (a, b) = inner.split_once(',')?;
+    let side = |v: &str, incl: bool| -> Option<Side> {
+        if v.trim().is_empty() {
+            Some(None)
+        } else {
+            Some(Some((v.trim().parse().ok()?, incl)))
+        }
+    };
+    Some((side(a, lo_incl)?, side(b, hi_incl)?))
+}
+
+/// A quantity as an interval, for the one-sided and two-sided qualifiers.
+fn our_interval(q: &QuantityRecord) -> Option<(Side, Side)> {
+    let v = q.amount.value?;
+    Some(match q.amount.qualifier {
+        Qualifier::MoreThan => (Some((v, false)), None),
+        Qualifier::AtLeast => (Some((v, true)), None),
+        Qualifier::AtMost => (None, Some((v, true))),
+        Qualifier::LessThan => (None, Some((v, false))),
+        Qualifier::Range => (Some((q.amount.low?, true)), Some((q.amount.high?, true))),
+        _ => return None,
+    })
+}
+
+/// Same endpoints; one-sided bounds must also agree on inclusion. Two-sided ranges are compared
+/// on their endpoints only: Recognizers-Text reads "between 20 and 30" as half-open [20,30).
+fn same_interval(p: &(Side, Side), g: &(Side, Side)) -> bool {
+    let two_sided = g.0.is_some() && g.1.is_some();
+    let side = |a: Side, b: Side| match (a, b) {
+        (None, None) => true,
+        (Some((x, xi)), Some((y, yi))) => close(x, y) && (two_sided || xi == yi),
+        _ => false,
+    };
+    side(p.0, g.0) && side(p.1, g.1)
+}
+
+fn rows(gold: &Path) -> Result<Vec<Row>, String> {
+    let path = gold.join("numbers/recognizers/flattened_cases.tsv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_path(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    reader.deserialize().collect::<Result<Vec<Row>, _>>().map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The expected resolution value of a row (`{"value": "..."}`).
+fn resolution(row: &Row) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(&row.value).ok()?;
+    v.get("value")?.as_str().map(String::from)
+}
+
+pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
+    let rows = match rows(gold) {
+        Ok(r) => r,
+        Err(e) => return vec![SetResult::skipped("recognizers", e)],
+    };
+    let extractor = Extractor::new();
+    let quantities = |text: &str| extractor.quantities(&Document::new("r", text));
+    let mut out = Vec::new();
+
+    // Ranges: group the expected intervals by input sentence.
+    let mut ranges = Counts::default();
+    let mut inputs = 0;
+    let range_rows: Vec<&Row> = rows.iter().filter(|r| r.file == "NumberRangeModel.json").collect();
+    let mut k = 0;
+    while k < range_rows.len() {
+        let input = &range_rows[k].input;
+        let mut expected = Vec::new();
+        while k < range_rows.len() && &range_rows[k].input == input {
+            if let Some(i) = resolution(range_rows[k]).as_deref().and_then(interval) {
+                expected.push(i);
+            }
+            k += 1;
+        }
+        let predicted: Vec<_> = quantities(input).iter().filter_map(our_interval).collect();
+        ranges.add(&predicted, &expected, same_interval);
+        inputs += 1;
+    }
+    let mut r = SetResult::from_counts("recognizers number ranges", "all", inputs, ranges);
+    r.note = "two-sided ranges compared on endpoints".into();
+    out.push(r);
+
+    // Numbers and percentages: every expected value found.
+    for (file, name) in [("NumberModel.json", "recognizers numbers"), ("PercentModel.json", "recognizers percent")] {
+        let mut counts = Counts::default();
+        let mut cases = 0;
+        let file_rows: Vec<&Row> = rows.iter().filter(|r| r.file == file).collect();
+        let mut k = 0;
+        while k < file_rows.len() {
+            let input = &file_rows[k].input;
+            let mut expected = Vec::new();
+            while k < file_rows.len() && &file_rows[k].input == input {
+                if let Some(v) = resolution(file_rows[k]).and_then(|v| v.trim_end_matches('%').parse::<f64>().ok()) {
+                    expected.push(v);
+                }
+                k += 1;
+            }
+            let predicted: Vec<f64> = quantities(input).iter().filter_map(|q| q.amount.value).collect();
+            counts.add(&predicted, &expected, |a, b| close(*a, *b));
+            cases += 1;
+        }
+        out.push(SetResult::from_counts(name, "all", cases, counts));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_parse() {
+        assert_eq!(interval("(20,35]"), Some((Some((20.0, false)), Some((35.0, true)))));
+        assert_eq!(interval("[10,)"), Some((Some((10.0, true)), None)));
+    }
+}
