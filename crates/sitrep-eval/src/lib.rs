@@ -95,9 +95,17 @@ impl Report {
     pub fn table(&self) -> String {
         let fmt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
         let mut out = String::new();
-        let _ = writeln!(out, "{:<28} {:>5} {:>7} {:>9} {:>7} {:>7}  other", "set", "split", "cases", "precision", "recall", "F1");
+        let _ = writeln!(
+            out,
+            "{:<28} {:>5} {:>7} {:>9} {:>7} {:>7}  other",
+            "set", "split", "cases", "precision", "recall", "F1"
+        );
         for s in &self.sets {
-            let others: Vec<String> = s.metrics.iter().map(|(k, v)| format!("{k}={v:.3}")).collect();
+            let others: Vec<String> = s
+                .metrics
+                .iter()
+                .map(|(k, v)| format!("{k}={v:.3}"))
+                .collect();
             let mut tail = others.join(" ");
             if !s.note.is_empty() {
                 if !tail.is_empty() {
@@ -135,13 +143,21 @@ impl std::error::Error for EvalError {}
 
 /// Scores every gold set under `gold` on `split` (sets whose name contains `only`, if given).
 /// `log` receives a line per set as it finishes.
-pub fn run(gold: &Path, split: Split, only: Option<&str>, log: &mut dyn FnMut(&str)) -> Result<Report, EvalError> {
+pub fn run(
+    gold: &Path,
+    split: Split,
+    only: Option<&str>,
+    log: &mut dyn FnMut(&str),
+) -> Result<Report, EvalError> {
     if !gold.is_dir() {
         return Err(EvalError(format!(
             "no gold folder here (expected the external gold sets, see ../shared/gold/README.md; pass --gold DIR)"
         )));
     }
-    let mut report = Report { split: split.name().into(), sets: Vec::new() };
+    let mut report = Report {
+        split: split.name().into(),
+        sets: Vec::new(),
+    };
     for (name, scorer) in sets::ALL {
         if only.is_some_and(|o| !name.contains(o)) {
             continue;
@@ -149,7 +165,12 @@ pub fn run(gold: &Path, split: Split, only: Option<&str>, log: &mut dyn FnMut(&s
         let started = std::time::Instant::now();
         let results = scorer(gold, split);
         for r in results {
-            log(&format!("scored {} ({} cases) in {:.1}s", r.name, r.cases, started.elapsed().as_secs_f64()));
+            log(&format!(
+                "scored {} ({} cases) in {:.1}s",
+                r.name,
+                r.cases,
+                started.elapsed().as_secs_f64()
+            ));
             report.sets.push(r);
         }
     }

@@ -72,6 +72,14 @@ mod tests {
     fn one_to_one_matching() {
         let mut c = Counts::default();
         c.add(&[1, 1, 2], &[1, 3], |a, b| a == b);
-        assert_eq!(c, Counts { matched_predicted: 1, matched_expected: 1, predicted: 3, expected: 2 });
+        assert_eq!(
+            c,
+            Counts {
+                matched_predicted: 1,
+                matched_expected: 1,
+                predicted: 3,
+                expected: 2
+            }
+        );
     }
 }

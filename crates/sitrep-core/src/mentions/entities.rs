@@ -57,7 +57,10 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     let mut titled = false;
     // A title before the name: "Rep. Lee", "President Yoon".
     if let Some((len, _)) = lex.titles.longest_at(t, i, t.len()) {
-        if i + len < t.len()
+        // "General Staff" is an organisation, not a general called Staff.
+        let names_body = i + len < t.len() && lex.organisation_words.contains(t.lower(i + len));
+        if !names_body
+            && i + len < t.len()
             && t.list[i + len].capitalized
             && t.list[i + len].kind == TokenKind::Word
         {

@@ -92,16 +92,24 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             counts[c].found = found;
             counts[c].blocked = blocked;
         }
-        // Left to right: "killing 3 civilians and 2 soldiers" shares the verb before.
+        // Left to right: "killing 3 civilians and 2 soldiers" shares the verb before, and
+        // "40 were killed, including three children" the metric of the figure it is part of.
         for c in 1..counts.len() {
-            if counts[c].found.is_none()
-                && !counts[c].blocked
-                && coordinated(doc, &counts[c - 1], &counts[c])
-            {
-                if let Some(prev) = counts[c - 1].found.filter(|f| !f.after) {
-                    counts[c].found = Some(prev);
-                }
+            if counts[c].found.is_some() || counts[c].blocked {
+                continue;
             }
+            let q = &doc.quantities[counts[c].quantity];
+            let shared = if coordinated(doc, &counts[c - 1], &counts[c]) {
+                counts[c - 1].found.filter(|f| !f.after)
+            } else if is_subset(doc, lex, q, range.start) {
+                counts[..c]
+                    .iter()
+                    .rev()
+                    .find_map(|k| k.found.filter(|_| !k.blocked))
+            } else {
+                None
+            };
+            counts[c].found = shared;
         }
         for c in 0..counts.len() {
             let Some(found) = counts[c].found else {
@@ -121,7 +129,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
                 metric: found.metric,
                 subject: subject_text,
                 subject_head: head,
-                place: place_in(doc, s, q),
+                place: place_in(doc, lex, s, q),
                 date: date_in(doc, s),
                 sources: doc
                     .attributions
@@ -472,14 +480,9 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
     while k > floor
         && matches!(
             t.lower(k - 1),
-            "a" | "an" | "the" | "all" | "another" | "some" | "up" | "down" | "at" | "least"
+            "a" | "an" | "the" | "all" | "another" | "some"
         )
     {
-        if matches!(t.lower(k - 1), "at" | "up" | "down")
-            && !(k >= floor + 2 && matches!(t.lower(k - 2), "shot" | "shooting" | "shoots"))
-        {
-            break;
-        }
         k -= 1;
     }
     if let Some((len, &metric)) = lex.metric_before.longest_ending_at(t, k, floor) {
@@ -576,7 +579,7 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
 /// The place of a claim: the first place in its sentence after a locative preposition, else the
 /// first that is not the origin or opponent ("from", "against") or a source ("in Seoul" after
 /// "according to the NIS").
-fn place_in(doc: &Doc, s: usize, q: &Quantity) -> Option<String> {
+fn place_in(doc: &Doc, lex: &Lexicon, s: usize, q: &Quantity) -> Option<String> {
     let sentence = &doc.sentences[s];
     let spans = doc
         .attributions
@@ -609,6 +612,22 @@ fn place_in(doc: &Doc, s: usize, q: &Quantity) -> Option<String> {
                 .list
                 .get(p.tokens.end + 1)
                 .is_some_and(|t| t.capitalized)
+        {
+            continue;
+        }
+        // "Russia launched ...", "Kyiv said": the place acts; it is not where the count is.
+        let next = p.tokens.end;
+        if next < sentence.tokens.end
+            && (lex
+                .metric_before
+                .matches_at(&doc.tokens, next, sentence.tokens.end)
+                || lex
+                    .speech_verbs
+                    .matches_at(&doc.tokens, next, sentence.tokens.end)
+                || matches!(
+                    doc.lower(next),
+                    "has" | "had" | "have" | "denied" | "claimed"
+                ))
         {
             continue;
         }
@@ -675,5 +694,157 @@ fn refine_places(_doc: &Doc, lex: &Lexicon, drafts: &mut [ClaimDraft]) {
         if let Some((_, p)) = finer {
             d.place = Some(p.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Claim, Document, Extractor};
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let mut d = Document::new("t", text);
+        d.meta.published = "2024-12-19".parse().ok();
+        Extractor::new().claims(&d)
+    }
+
+    /// (metric, quantity text, subject) of each claim.
+    fn brief(text: &str) -> Vec<(String, String, String)> {
+        claims(text)
+            .into_iter()
+            .map(|c| (c.metric, c.quantity.text, c.subject))
+            .collect()
+    }
+
+    fn b(metric: &str, q: &str, subject: &str) -> (String, String, String) {
+        (metric.into(), q.into(), subject.into())
+    }
+
+    #[test]
+    fn verbs_nouns_and_elided_coordination() {
+        assert_eq!(
+            brief("At least 100 North Korean soldiers sent to Russia have been killed, and more than 1,000 wounded."),
+            [b("killed", "At least 100", "North Korean soldiers"), b("wounded", "more than 1,000", "North Korean soldiers")]
+        );
+        assert_eq!(
+            brief("The strike killed 3 people."),
+            [b("killed", "3", "people")]
+        );
+        assert_eq!(brief("Officials said 40 died."), [b("killed", "40", "")]);
+        assert_eq!(brief("The death toll rose to 40."), [b("killed", "40", "")]);
+        assert_eq!(
+            brief("There were 3 dead and 12 wounded."),
+            [b("killed", "3", ""), b("wounded", "12", "")]
+        );
+        assert_eq!(
+            brief("Ukraine holds 2 prisoners."),
+            [b("captured", "2", "")]
+        );
+    }
+
+    #[test]
+    fn subjects_carry_into_elided_clauses() {
+        let text = "Among some 11,000 North Korean soldiers deployed in Kursk, “at least 100 have been killed, and more than 1,000 injured.”";
+        assert_eq!(
+            brief(text),
+            [
+                b("deployed", "some 11,000", "North Korean soldiers"),
+                b("killed", "at least 100", "North Korean soldiers"),
+                b("wounded", "more than 1,000", "North Korean soldiers"),
+            ]
+        );
+        assert_eq!(
+            brief("Two civilians were killed and one was injured."),
+            [
+                b("killed", "Two", "civilians"),
+                b("wounded", "one", "civilians")
+            ]
+        );
+    }
+
+    #[test]
+    fn partitives_give_two_claims() {
+        assert_eq!(
+            brief("At least 1,000 of the 11,000 troops sent were killed."),
+            [
+                b("killed", "At least 1,000", "troops"),
+                b("deployed", "11,000", "troops")
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_groups_share_the_predicate() {
+        assert_eq!(
+            brief("One soldier and three rebels were killed."),
+            [
+                b("killed", "One", "soldier"),
+                b("killed", "three", "rebels")
+            ]
+        );
+        assert_eq!(
+            brief("The attack killed 3 civilians and 2 soldiers."),
+            [b("killed", "3", "civilians"), b("killed", "2", "soldiers")]
+        );
+        assert_eq!(
+            brief("The shelling, reportedly killing at least 52 and injuring 87 to 300, went on."),
+            [
+                b("killed", "at least 52", ""),
+                b("wounded", "87 to 300", "")
+            ]
+        );
+    }
+
+    #[test]
+    fn denials_forecasts_and_non_counts_are_not_claims() {
+        for text in [
+            "Moscow denied that any soldiers were killed.",
+            "Moscow denied that 100 soldiers were killed.",
+            "Up to 15,000 more could be sent.",
+            "North Korea plans to send 5,000 troops.",
+            "No casualties were reported.",
+            "A 12-year-old boy was wounded.",
+            "The 93rd Brigade said it was shelled in 2024.",
+            "Prices rose 5 percent and $3 million was lost.",
+            "Soldiers were not killed in the 3 attacks.",
+        ] {
+            assert!(brief(text).is_empty(), "{text}: {:?}", brief(text));
+        }
+    }
+
+    #[test]
+    fn hedged_past_figures_are_claims() {
+        assert_eq!(
+            brief("As many as 200 may have been killed."),
+            [b("killed", "As many as 200", "")]
+        );
+    }
+
+    #[test]
+    fn places_dates_and_sources() {
+        let c = &claims("Russian strikes killed 12 civilians in Kharkiv on Monday, according to the regional governor Oleh Syniehubov.")[0];
+        assert_eq!(c.place.as_deref(), Some("Kharkiv"));
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2024-12-16"));
+        let c = &claims(
+            "On 15 February 2024, Russian forces shelled Chuhuiv, Kharkiv. 1 civilian was killed.",
+        )[0];
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2024-12-19"));
+        let c = &claims(
+            "Ukraine's General Staff said 1,200 Russian soldiers were killed in Donetsk region.",
+        )[0];
+        assert_eq!(c.sources, ["General Staff"]);
+        assert_eq!(c.place.as_deref(), Some("Donetsk region"));
+    }
+
+    #[test]
+    fn subsets_are_marked_for_totals() {
+        let e = Extractor::new();
+        let d = Document::new(
+            "t",
+            "At least 40 people were killed, including three children.",
+        );
+        assert_eq!(e.claims(&d).len(), 2);
+        assert_eq!(e.totals(&d).totals["killed"], 40);
+        let d = Document::new("t", "Five civilians were killed. Later the toll rose to 7.");
+        assert_eq!(e.totals(&d).totals["killed"], 7);
     }
 }

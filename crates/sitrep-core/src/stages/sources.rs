@@ -25,7 +25,8 @@ struct Speaker {
 
 /// Adds one [`Attribution`] per sentence.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
-    let mut per_sentence: Vec<(Vec<Speaker>, Vec<(usize, Range<usize>)>, Vec<Range<usize>>)> = Vec::new();
+    let mut per_sentence: Vec<(Vec<Speaker>, Vec<(usize, Range<usize>)>, Vec<Range<usize>>)> =
+        Vec::new();
     let mut cites: HashMap<usize, Vec<usize>> = HashMap::new();
     for s in 0..doc.sentences.len() {
         let (speakers, cited, spans, briefings) = sentence(doc, lex, s);
@@ -53,8 +54,16 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         let mut chain: Vec<usize> = speakers.iter().map(|s| s.entity).collect();
         chain.extend(cited.iter().map(|c| c.0));
         let chain = expand(doc, &chain, &cites);
-        let names = speakers.iter().map(|s| s.tokens.clone()).chain(cited.into_iter().map(|c| c.1)).collect();
-        out.push(Attribution { chain, spans, speakers: names });
+        let names = speakers
+            .iter()
+            .map(|s| s.tokens.clone())
+            .chain(cited.into_iter().map(|c| c.1))
+            .collect();
+        out.push(Attribution {
+            chain,
+            spans,
+            speakers: names,
+        });
     }
     doc.attributions = out;
 }

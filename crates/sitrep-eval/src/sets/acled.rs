@@ -49,7 +49,12 @@ fn rows(gold: &Path, split: Split) -> Result<Vec<Row>, String> {
 pub fn killed_total(extractor: &Extractor, id: &str, note: &str, date: Option<NaiveDate>) -> u64 {
     let mut doc = Document::new(id, note);
     doc.meta.published = date;
-    extractor.totals(&doc).totals.get("killed").copied().unwrap_or(0)
+    extractor
+        .totals(&doc)
+        .totals
+        .get("killed")
+        .copied()
+        .unwrap_or(0)
 }
 
 pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
@@ -62,8 +67,16 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
     let mut counts = Counts::default();
     for row in &rows {
         let fatalities: u64 = row.fatalities.trim().parse().unwrap_or(0);
-        let predicted = killed_total(&extractor, &row.event_id, &row.notes, parse_date(&row.event_date));
-        let is_clean = fatalities > 0 && row.fatalities_literal_in_notes == "1" && row.flag_split == "0" && row.flag_coded_as == "0";
+        let predicted = killed_total(
+            &extractor,
+            &row.event_id,
+            &row.notes,
+            parse_date(&row.event_date),
+        );
+        let is_clean = fatalities > 0
+            && row.fatalities_literal_in_notes == "1"
+            && row.flag_split == "0"
+            && row.flag_coded_as == "0";
         if is_clean {
             clean += 1;
             agree += usize::from(predicted == fatalities);
@@ -76,8 +89,12 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
         }
     }
     let mut r = SetResult::from_counts("acled (killed, clean rows)", split.name(), clean, counts);
-    r.metrics.insert("agreement".into(), agree as f64 / clean.max(1) as f64);
-    r.metrics.insert("false_deaths".into(), false_deaths as f64 / zero.max(1) as f64);
+    r.metrics
+        .insert("agreement".into(), agree as f64 / clean.max(1) as f64);
+    r.metrics.insert(
+        "false_deaths".into(),
+        false_deaths as f64 / zero.max(1) as f64,
+    );
     r.note = format!("{zero} rows coded zero");
     vec![r]
 }

@@ -50,8 +50,16 @@ fn gold(g: &Gold) -> Option<Bounded> {
     // "12-120", "252.0-287.0"; a leading minus is a sign.
     let split = v[1..].find('-').map(|k| k + 1);
     match split {
-        Some(k) => Some(Bounded { low: v[..k].parse().ok()?, high: Some(v[k + 1..].parse().ok()?), class }),
-        None => Some(Bounded { low: v.parse().ok()?, high: None, class }),
+        Some(k) => Some(Bounded {
+            low: v[..k].parse().ok()?,
+            high: Some(v[k + 1..].parse().ok()?),
+            class,
+        }),
+        None => Some(Bounded {
+            low: v.parse().ok()?,
+            high: None,
+            class,
+        }),
     }
 }
 
@@ -59,8 +67,16 @@ fn predicted(q: &QuantityRecord) -> Option<Bounded> {
     let a = &q.amount;
     let class = class_of(a.qualifier);
     match a.qualifier {
-        Qualifier::Range => Some(Bounded { low: a.low?, high: a.high, class }),
-        _ => Some(Bounded { low: a.value?, high: None, class }),
+        Qualifier::Range => Some(Bounded {
+            low: a.low?,
+            high: a.high,
+            class,
+        }),
+        _ => Some(Bounded {
+            low: a.value?,
+            high: None,
+            class,
+        }),
     }
 }
 
@@ -77,8 +93,12 @@ pub fn same(p: &Bounded, g: &Bounded) -> bool {
 }
 
 pub fn score(gold_dir: &Path, split: Split) -> Vec<SetResult> {
-    let path = gold_dir.join("newsquant").join(format!("{}.json", split.name()));
-    let sentences: Vec<Sentence> = match super::read(&path).and_then(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", path.display()))) {
+    let path = gold_dir
+        .join("newsquant")
+        .join(format!("{}.json", split.name()));
+    let sentences: Vec<Sentence> = match super::read(&path)
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", path.display())))
+    {
         Ok(s) => s,
         Err(e) => return vec![SetResult::skipped("newsquant", e)],
     };
@@ -86,11 +106,20 @@ pub fn score(gold_dir: &Path, split: Split) -> Vec<SetResult> {
     let mut counts = Counts::default();
     for (k, s) in sentences.iter().enumerate() {
         let doc = Document::new(format!("newsquant-{k}"), s.text.clone());
-        let ours: Vec<Bounded> = extractor.quantities(&doc).iter().filter_map(predicted).collect();
+        let ours: Vec<Bounded> = extractor
+            .quantities(&doc)
+            .iter()
+            .filter_map(predicted)
+            .collect();
         let theirs: Vec<Bounded> = s.quantities.iter().filter_map(gold).collect();
         counts.add(&ours, &theirs, same);
     }
-    let mut r = SetResult::from_counts("newsquant (value+bound)", split.name(), sentences.len(), counts);
+    let mut r = SetResult::from_counts(
+        "newsquant (value+bound)",
+        split.name(),
+        sentences.len(),
+        counts,
+    );
     r.note = format!("{} gold quantities", counts.expected);
     vec![r]
 }

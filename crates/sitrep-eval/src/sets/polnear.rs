@@ -37,13 +37,18 @@ pub fn sources(ann: &str) -> Vec<(usize, usize)> {
 pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
     let dir = gold.join("polnear").join(split.name());
     let Ok(entries) = std::fs::read_dir(dir.join("attributions")) else {
-        return vec![SetResult::skipped("polnear", format!("{} is missing", dir.display()))];
+        return vec![SetResult::skipped(
+            "polnear",
+            format!("{} is missing", dir.display()),
+        )];
     };
     // stem -> first annotator's file
     let mut anns: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(base) = name.strip_suffix(".ann") else { continue };
+        let Some(base) = name.strip_suffix(".ann") else {
+            continue;
+        };
         let stem = base.rsplit_once('_').map_or(base, |(s, _)| s).to_string();
         anns.entry(stem).or_insert(entry.path());
     }
@@ -51,8 +56,12 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
     let mut counts = Counts::default();
     let mut articles = 0;
     for (stem, ann) in &anns {
-        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt"))) else { continue };
-        let Ok(ann) = std::fs::read_to_string(ann) else { continue };
+        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt"))) else {
+            continue;
+        };
+        let Ok(ann) = std::fs::read_to_string(ann) else {
+            continue;
+        };
         let document = Document::new(stem.clone(), text);
         let doc = e.annotate(&document);
         let mut offsets = CharOffsets::new(doc.text);
@@ -60,7 +69,10 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
         for a in &doc.attributions {
             for r in &a.speakers {
                 let list = &doc.tokens.list;
-                ours.push((offsets.chars(list[r.start].start), offsets.chars(list[r.end - 1].end)));
+                ours.push((
+                    offsets.chars(list[r.start].start),
+                    offsets.chars(list[r.end - 1].end),
+                ));
             }
         }
         let theirs = sources(&ann);

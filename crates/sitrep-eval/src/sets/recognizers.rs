@@ -67,7 +67,10 @@ fn rows(gold: &Path) -> Result<Vec<Row>, String> {
         .delimiter(b'\t')
         .from_path(&path)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    reader.deserialize().collect::<Result<Vec<Row>, _>>().map_err(|e| format!("{}: {e}", path.display()))
+    reader
+        .deserialize()
+        .collect::<Result<Vec<Row>, _>>()
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The expected resolution value of a row (`{"value": "..."}`).
@@ -88,7 +91,10 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
     // Ranges: group the expected intervals by input sentence.
     let mut ranges = Counts::default();
     let mut inputs = 0;
-    let range_rows: Vec<&Row> = rows.iter().filter(|r| r.file == "NumberRangeModel.json").collect();
+    let range_rows: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.file == "NumberRangeModel.json")
+        .collect();
     let mut k = 0;
     while k < range_rows.len() {
         let input = &range_rows[k].input;
@@ -108,7 +114,10 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
     out.push(r);
 
     // Numbers and percentages: every expected value found.
-    for (file, name) in [("NumberModel.json", "recognizers numbers"), ("PercentModel.json", "recognizers percent")] {
+    for (file, name) in [
+        ("NumberModel.json", "recognizers numbers"),
+        ("PercentModel.json", "recognizers percent"),
+    ] {
         let mut counts = Counts::default();
         let mut cases = 0;
         let file_rows: Vec<&Row> = rows.iter().filter(|r| r.file == file).collect();
@@ -117,12 +126,17 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
             let input = &file_rows[k].input;
             let mut expected = Vec::new();
             while k < file_rows.len() && &file_rows[k].input == input {
-                if let Some(v) = resolution(file_rows[k]).and_then(|v| v.trim_end_matches('%').parse::<f64>().ok()) {
+                if let Some(v) = resolution(file_rows[k])
+                    .and_then(|v| v.trim_end_matches('%').parse::<f64>().ok())
+                {
                     expected.push(v);
                 }
                 k += 1;
             }
-            let predicted: Vec<f64> = quantities(input).iter().filter_map(|q| q.amount.value).collect();
+            let predicted: Vec<f64> = quantities(input)
+                .iter()
+                .filter_map(|q| q.amount.value)
+                .collect();
             counts.add(&predicted, &expected, |a, b| close(*a, *b));
             cases += 1;
         }
@@ -137,7 +151,10 @@ mod tests {
 
     #[test]
     fn intervals_parse() {
-        assert_eq!(interval("(20,35]"), Some((Some((20.0, false)), Some((35.0, true)))));
+        assert_eq!(
+            interval("(20,35]"),
+            Some((Some((20.0, false)), Some((35.0, true))))
+        );
         assert_eq!(interval("[10,)"), Some((Some((10.0, true)), None)));
     }
 }

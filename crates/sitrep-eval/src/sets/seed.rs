@@ -13,7 +13,13 @@ use crate::{SetResult, Split};
 pub const SEED: &str = "../corpus/seed/koreaherald-2024-12-19-nk-soldiers.txt";
 
 /// (metric, low, high, qualifier, sources)
-type Expected = (&'static str, Option<f64>, Option<f64>, &'static str, &'static [&'static str]);
+type Expected = (
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    &'static str,
+    &'static [&'static str],
+);
 
 const NIS: &[&str] = &["National Intelligence Service"];
 const LEE: &[&str] = &["Lee Seong-kweun", "National Intelligence Service"];
@@ -36,7 +42,11 @@ fn matches(c: &Claim, e: &Expected) -> bool {
     c.metric == metric
         && c.quantity.low == low
         && c.quantity.high == high
-        && serde_json::to_value(c.quantity.qualifier).ok().and_then(|v| v.as_str().map(String::from)).as_deref() == Some(qualifier)
+        && serde_json::to_value(c.quantity.qualifier)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .as_deref()
+            == Some(qualifier)
         && c.subject == SUBJECT
         && c.place.as_deref() == Some(PLACE)
         && c.date.map(|d| d.to_string()).as_deref() == Some(DATE)
@@ -47,12 +57,19 @@ fn matches(c: &Claim, e: &Expected) -> bool {
 pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
     let path = gold.join(SEED);
     let Ok(text) = std::fs::read_to_string(&path) else {
-        return vec![SetResult::skipped("seed", format!("{} is missing", path.display()))];
+        return vec![SetResult::skipped(
+            "seed",
+            format!("{} is missing", path.display()),
+        )];
     };
     let claims = Extractor::new().claims(&Document::new("seed", text));
     let mut counts = Counts::default();
     counts.add(&claims, EXPECTED, matches);
     let mut r = SetResult::from_counts("seed (all fields)", "all", EXPECTED.len(), counts);
-    r.note = format!("{} claims extracted, {} expected", claims.len(), EXPECTED.len());
+    r.note = format!(
+        "{} claims extracted, {} expected",
+        claims.len(),
+        EXPECTED.len()
+    );
     vec![r]
 }

@@ -27,13 +27,21 @@ fn one_value(extractor: &Extractor, text: &str, expected: f64) -> bool {
 }
 
 fn result(name: &str, passed: usize, total: usize, note: &str) -> SetResult {
-    let mut r = SetResult { name: name.into(), split: "all".into(), cases: total, note: note.into(), ..SetResult::default() };
-    r.metrics.insert("pass_rate".into(), passed as f64 / total.max(1) as f64);
+    let mut r = SetResult {
+        name: name.into(),
+        split: "all".into(),
+        cases: total,
+        note: note.into(),
+        ..SetResult::default()
+    };
+    r.metrics
+        .insert("pass_rate".into(), passed as f64 / total.max(1) as f64);
     r
 }
 
 fn load(path: &Path) -> Result<Value, String> {
-    super::read(path).and_then(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", path.display())))
+    super::read(path)
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", path.display())))
 }
 
 fn number(v: &Value) -> Option<f64> {
@@ -52,7 +60,13 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
     match load(&dir.join("duckling/numeral_en.json")) {
         Ok(v) => {
             let cases = v["examples"].as_array().cloned().unwrap_or_default();
-            let passed = cases.iter().filter(|c| number(&c["value"]).is_some_and(|x| one_value(&e, c["text"].as_str().unwrap_or(""), x))).count();
+            let passed = cases
+                .iter()
+                .filter(|c| {
+                    number(&c["value"])
+                        .is_some_and(|x| one_value(&e, c["text"].as_str().unwrap_or(""), x))
+                })
+                .count();
             out.push(result("duckling numerals", passed, cases.len(), ""));
         }
         Err(err) => out.push(SetResult::skipped("duckling numerals", err)),
@@ -64,14 +78,24 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
             let passed = cases
                 .iter()
                 .filter(|c| {
-                    let mut want: Vec<f64> = c["res"].as_array().into_iter().flatten().filter_map(|r| number(&r["value"])).collect();
+                    let mut want: Vec<f64> = c["res"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|r| number(&r["value"]))
+                        .collect();
                     let mut got = values(&e, c["req"].as_str().unwrap_or(""));
                     want.sort_by(f64::total_cmp);
                     got.sort_by(f64::total_cmp);
                     want.len() == got.len() && want.iter().zip(&got).all(|(a, b)| close(*a, *b))
                 })
                 .count();
-            out.push(result("quantulum3 quantities", passed, cases.len(), "all values of a sentence"));
+            out.push(result(
+                "quantulum3 quantities",
+                passed,
+                cases.len(),
+                "all values of a sentence",
+            ));
         }
         Err(err) => out.push(SetResult::skipped("quantulum3 quantities", err)),
     }
@@ -80,9 +104,23 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
         Ok(v) => {
             let pos = v["positive"].as_array().cloned().unwrap_or_default();
             let neg = v["negative"].as_array().cloned().unwrap_or_default();
-            let passed = pos.iter().filter(|c| number(&c["expected"]).is_some_and(|x| one_value(&e, c["input"].as_str().unwrap_or(""), x))).count()
-                + neg.iter().filter(|c| values(&e, c["input"].as_str().unwrap_or("")).is_empty()).count();
-            out.push(result("word2number", passed, pos.len() + neg.len(), "negatives must give no number"));
+            let passed = pos
+                .iter()
+                .filter(|c| {
+                    number(&c["expected"])
+                        .is_some_and(|x| one_value(&e, c["input"].as_str().unwrap_or(""), x))
+                })
+                .count()
+                + neg
+                    .iter()
+                    .filter(|c| values(&e, c["input"].as_str().unwrap_or("")).is_empty())
+                    .count();
+            out.push(result(
+                "word2number",
+                passed,
+                pos.len() + neg.len(),
+                "negatives must give no number",
+            ));
         }
         Err(err) => out.push(SetResult::skipped("word2number", err)),
     }
@@ -90,7 +128,15 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
     match load(&dir.join("text2num/text2num_en_cases.json")) {
         Ok(v) => {
             let cases = v["cases"].as_array().cloned().unwrap_or_default();
-            let scored: Vec<&Value> = cases.iter().filter(|c| matches!(c["kind"].as_str(), Some("assert_text2digits" | "assert_invalid"))).collect();
+            let scored: Vec<&Value> = cases
+                .iter()
+                .filter(|c| {
+                    matches!(
+                        c["kind"].as_str(),
+                        Some("assert_text2digits" | "assert_invalid")
+                    )
+                })
+                .collect();
             let passed = scored
                 .iter()
                 .filter(|c| {
@@ -102,7 +148,12 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
                 })
                 .count();
             let left = cases.len() - scored.len();
-            out.push(result("text2num", passed, scored.len(), &format!("{left} text-rewriting cases not scored")));
+            out.push(result(
+                "text2num",
+                passed,
+                scored.len(),
+                &format!("{left} text-rewriting cases not scored"),
+            ));
         }
         Err(err) => out.push(SetResult::skipped("text2num", err)),
     }
@@ -117,11 +168,21 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
             }
             np_total += 1;
             let input = c["input"].as_str().unwrap_or("");
-            np_passed += usize::from(number(&c["expected"]).is_some_and(|x| one_value(&e, input, x)));
+            np_passed +=
+                usize::from(number(&c["expected"]).is_some_and(|x| one_value(&e, input, x)));
         }
     }
-    for file in ["en_hundred_clevert.csv", "en_hundred_mathtools.csv", "en_hundred_tools4noobs.csv", "en_permutations_clevert.csv", "en_permutations_mathtools.csv", "en_permutations_tools4noobs.csv"] {
-        let Ok(mut reader) = csv::Reader::from_path(dir.join("number-parser").join(file)) else { continue };
+    for file in [
+        "en_hundred_clevert.csv",
+        "en_hundred_mathtools.csv",
+        "en_hundred_tools4noobs.csv",
+        "en_permutations_clevert.csv",
+        "en_permutations_mathtools.csv",
+        "en_permutations_tools4noobs.csv",
+    ] {
+        let Ok(mut reader) = csv::Reader::from_path(dir.join("number-parser").join(file)) else {
+            continue;
+        };
         #[derive(Deserialize)]
         struct Case {
             number: f64,
@@ -133,7 +194,12 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
         }
     }
     if np_total > 0 {
-        out.push(result("number-parser", np_passed, np_total, "cardinals; ordinals and sentence rewriting not scored"));
+        out.push(result(
+            "number-parser",
+            np_passed,
+            np_total,
+            "cardinals; ordinals and sentence rewriting not scored",
+        ));
     } else {
         out.push(SetResult::skipped("number-parser", "no cases found"));
     }

@@ -28,23 +28,46 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
     let path = gold.join("ucdp").join(format!("{}.tsv", split.name()));
     let rows: Vec<Row> = match csv::ReaderBuilder::new().delimiter(b'\t').from_path(&path) {
         Ok(mut r) => r.deserialize().filter_map(Result::ok).collect(),
-        Err(e) => return vec![SetResult::skipped("ucdp", format!("{}: {e}", path.display()))],
+        Err(e) => {
+            return vec![SetResult::skipped(
+                "ucdp",
+                format!("{}: {e}", path.display()),
+            )]
+        }
     };
     let e = Extractor::new();
-    let (mut sources, mut places, mut counts) = (Counts::default(), Counts::default(), Counts::default());
+    let (mut sources, mut places, mut counts) =
+        (Counts::default(), Counts::default(), Counts::default());
     for (k, row) in rows.iter().enumerate() {
         let doc = Document::new(format!("ucdp-{k}"), row.headline.clone());
         let annotated = e.annotate(&doc);
         let claims = sitrep_core::pipeline::claim_records(&annotated, e.lexicon());
         // Attribution: the first source sitrep names for the headline.
-        let ours: Vec<String> = claims.iter().flat_map(|c| c.sources.first().cloned()).take(1).collect();
-        let theirs: Vec<&str> = if row.source_original.trim().is_empty() { vec![] } else { vec![row.source_original.as_str()] };
+        let ours: Vec<String> = claims
+            .iter()
+            .flat_map(|c| c.sources.first().cloned())
+            .take(1)
+            .collect();
+        let theirs: Vec<&str> = if row.source_original.trim().is_empty() {
+            vec![]
+        } else {
+            vec![row.source_original.as_str()]
+        };
         sources.add(&ours, &theirs, |a, b| contains(b, a) || contains(a, b));
-        let ours: Vec<String> = claims.iter().filter_map(|c| c.place.clone()).take(1).collect();
+        let ours: Vec<String> = claims
+            .iter()
+            .filter_map(|c| c.place.clone())
+            .take(1)
+            .collect();
         let theirs: Vec<&str> = vec![row.where_description.as_str()];
         places.add(&ours, &theirs, |a, b| contains(b, a) || contains(a, b));
-        let killed = sitrep_core::stages::totals::totals(&annotated, e.lexicon()).get("killed").copied();
-        let (low, high) = (row.low.parse::<u64>().unwrap_or(0), row.high.parse::<u64>().unwrap_or(u64::MAX));
+        let killed = sitrep_core::stages::totals::totals(&annotated, e.lexicon())
+            .get("killed")
+            .copied();
+        let (low, high) = (
+            row.low.parse::<u64>().unwrap_or(0),
+            row.high.parse::<u64>().unwrap_or(u64::MAX),
+        );
         let best: u64 = row.best.parse().unwrap_or(0);
         let ours: Vec<u64> = killed.into_iter().collect();
         let theirs: Vec<u64> = if best > 0 { vec![best] } else { vec![] };
