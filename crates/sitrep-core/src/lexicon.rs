@@ -15,9 +15,12 @@ use crate::stages::tokens::Tokens;
 /// A set of multi-token phrases, each with a payload, matched longest first.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<Box<str>, Vec<(Vec<Box<str>>, T)>>,
-    by_last: HashMap<Box<str>, Vec<(Vec<Box<str>>, T)>>,
+    by_first: HashMap<Box<str>, Phrases<T>>,
+    by_last: HashMap<Box<str>, Phrases<T>>,
 }
+
+/// Phrases (as lower-case tokens) with their payloads, longest first.
+type Phrases<T> = Vec<(Vec<Box<str>>, T)>;
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
@@ -59,7 +62,7 @@ impl<T: Clone> PhraseSet<T> {
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             let list = map.entry(key).or_default();
             list.push((words.clone(), payload.clone()));
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
     }
 

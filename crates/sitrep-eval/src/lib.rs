@@ -150,9 +150,9 @@ pub fn run(
     log: &mut dyn FnMut(&str),
 ) -> Result<Report, EvalError> {
     if !gold.is_dir() {
-        return Err(EvalError(format!(
-            "no gold folder here (expected the external gold sets, see ../shared/gold/README.md; pass --gold DIR)"
-        )));
+        return Err(EvalError(
+            "no gold folder here (expected the external gold sets, see ../shared/gold/README.md; pass --gold DIR)".into(),
+        ));
     }
     let mut report = Report {
         split: split.name().into(),

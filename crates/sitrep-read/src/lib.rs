@@ -11,7 +11,7 @@
 //! read_bytes("notes.jsonl", b"{\"id\": \"a\", \"text\": \"3 killed\"}\nnot json\n", InputFormat::Auto, &mut |e| {
 //!     match e {
 //!         Event::Document(d) => ids.push(d.id),
-//!         Event::Error(e) => assert_eq!(e.to_string(), "notes.jsonl:2: malformed JSON line: expected value at line 1 column 2"),
+//!         Event::Error(e) => assert!(e.to_string().starts_with("notes.jsonl:2: malformed JSON line")),
 //!         Event::Warning(_) => {}
 //!     }
 //! });

@@ -69,14 +69,8 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
         }
     }
     let first_word = t.lower(start);
-    if !titled
-        && (lex.function_words.contains(first_word)
-            || lex.weekdays.contains_key(first_word)
-            || lex.months.contains_key(first_word))
-    {
-        if sentence_start
-            || lex.weekdays.contains_key(first_word)
-            || lex.months.contains_key(first_word)
+    let calendar = lex.weekdays.contains_key(first_word) || lex.months.contains_key(first_word);
+    if !titled && (calendar || (sentence_start && lex.function_words.contains(first_word))) {
         {
             return None;
         }
@@ -94,17 +88,15 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
         {
             // "Seong-kweun", "Al-Assad"
             end += 2;
-        } else if is_connector(w)
+        } else if (is_connector(w)
             && end + 1 < t.len()
             && t.list[end + 1].capitalized
-            && t.list[end + 1].kind == TokenKind::Word
-        {
-            end += 1;
-        } else if w == "the"
-            && end > start
-            && is_connector(t.lower(end - 1))
-            && end + 1 < t.len()
-            && t.list[end + 1].capitalized
+            && t.list[end + 1].kind == TokenKind::Word)
+            || (w == "the"
+                && end > start
+                && is_connector(t.lower(end - 1))
+                && end + 1 < t.len()
+                && t.list[end + 1].capitalized)
         {
             end += 1;
         } else {

@@ -134,7 +134,7 @@ fn scan(
             // "2 m" and the like only as a unit right after digits; "%" must touch.
             let word = t.lower(end);
             let touching = t.list[end - 1].end == t.list[end].start;
-            if (word != "%" || touching) && !(word.len() == 1 && word != "%" && !touching) {
+            if touching || (word != "%" && word.len() != 1) {
                 kind = *k;
                 unit = Some(text[t.list[end].start..t.list[end + len - 1].end].to_string());
                 end += len;
@@ -321,7 +321,7 @@ fn words_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
             }
             last_small = 0.0;
         } else if let Some(&g) = lex.groups.get(w) {
-            if !(seen || article) || matches!(w, "couple" | "pair") && !article {
+            if !article && (!seen || matches!(w, "couple" | "pair")) {
                 break;
             }
             current = current.max(1.0) * g;
@@ -439,7 +439,7 @@ fn not_an_amount(
     if touching_next && t.list[end].kind == TokenKind::Word && end == i + 1 {
         let w = t.lower(end);
         if matches!(w, "st" | "nd" | "rd" | "th" | "s")
-            || !lex.units.matches_at(t, end, limit) && lex.scales.get(w).is_none()
+            || !lex.units.matches_at(t, end, limit) && !lex.scales.contains_key(w)
         {
             return Some(end + 1);
         }
@@ -537,7 +537,10 @@ fn counts_something(
 mod tests {
     use super::*;
 
-    fn quantities(text: &str) -> Vec<(String, Option<f64>, Option<f64>, Option<f64>, Qualifier)> {
+    /// (text, value, low, high, qualifier)
+    type Brief = (String, Option<f64>, Option<f64>, Option<f64>, Qualifier);
+
+    fn quantities(text: &str) -> Vec<Brief> {
         let t = Tokens::new(text);
         find(&t, text, Lexicon::builtin(), 0..t.len())
             .into_iter()
@@ -553,7 +556,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> (String, Option<f64>, Option<f64>, Option<f64>, Qualifier) {
+    fn one(text: &str) -> Brief {
         let mut q = quantities(text);
         assert_eq!(q.len(), 1, "{text}: {q:?}");
         q.remove(0)

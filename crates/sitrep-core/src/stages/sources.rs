@@ -23,10 +23,15 @@ struct Speaker {
     position: usize,
 }
 
+/// A cited source: the entity and the tokens that name it.
+type Cited = (usize, Range<usize>);
+
+/// A sentence's speakers (outermost first), cited sources and attribution phrases.
+type Found = (Vec<Speaker>, Vec<Cited>, Vec<Range<usize>>);
+
 /// Adds one [`Attribution`] per sentence.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
-    let mut per_sentence: Vec<(Vec<Speaker>, Vec<(usize, Range<usize>)>, Vec<Range<usize>>)> =
-        Vec::new();
+    let mut per_sentence: Vec<Found> = Vec::new();
     let mut cites: HashMap<usize, Vec<usize>> = HashMap::new();
     for s in 0..doc.sentences.len() {
         let (speakers, cited, spans, briefings) = sentence(doc, lex, s);
@@ -95,7 +100,7 @@ fn expand(doc: &Doc, start: &[usize], cites: &HashMap<usize, Vec<usize>>) -> Vec
 
 type SentenceSources = (
     Vec<Speaker>,
-    Vec<(usize, Range<usize>)>,
+    Vec<Cited>,
     Vec<Range<usize>>,
     Vec<(usize, usize)>,
 );
@@ -257,7 +262,7 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     while from > floor && lex.reference_modifiers.contains(doc.lower(from - 1)) {
         from -= 1;
     }
-    if !is_pronoun && !(from > floor && doc.lower(from - 1) == "the") {
+    if !(is_pronoun || (from > floor && doc.lower(from - 1) == "the")) {
         return None;
     }
     if matches!(doc.lower(start), "it" | "they") {

@@ -28,7 +28,7 @@ pub fn sources(ann: &str) -> Vec<(usize, usize)> {
             }
             // "Source 89 106" or a discontinuous "Source 89 95;97 106"
             let start: usize = parts.next()?.parse().ok()?;
-            let end: usize = parts.last()?.split(';').next_back()?.parse().ok()?;
+            let end: usize = parts.next_back()?.parse().ok()?;
             Some((start, end))
         })
         .collect()
