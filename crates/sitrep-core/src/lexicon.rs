@@ -3,7 +3,7 @@
 //! A phrase is matched token by token on lower-cased tokens, so a lexicon entry is tokenized with
 //! the same tokenizer as the text ("rep." is the tokens `rep` and `.`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -25,8 +25,8 @@ type Phrases<T> = Vec<(Vec<Box<str>>, T)>;
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
         }
     }
 }

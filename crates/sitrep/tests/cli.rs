@@ -27,7 +27,11 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn extracts_the_bundled_example() {
-    let out = sitrep().arg("extract").arg(repo().join("examples/example-article.txt")).output().unwrap();
+    let out = sitrep()
+        .arg("extract")
+        .arg(repo().join("examples/example-article.txt"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let claims = lines(&out);
     let first = &claims[0];
@@ -39,16 +43,32 @@ fn extracts_the_bundled_example() {
     assert_eq!(first["quantity"]["high"], Value::Null);
     assert_eq!(first["place"], "Kharkiv");
     assert_eq!(first["date"], "2025-03-14");
-    assert_eq!(first["sources"][0], "Kharkiv Regional Military Administration");
+    assert_eq!(
+        first["sources"][0],
+        "Kharkiv Regional Military Administration"
+    );
     // The span points at the sentence, in characters.
     let text = std::fs::read_to_string(repo().join("examples/example-article.txt")).unwrap();
     let chars: Vec<char> = text.chars().collect();
-    let (a, b) = (first["span"][0].as_u64().unwrap() as usize, first["span"][1].as_u64().unwrap() as usize);
-    assert_eq!(chars[a..b].iter().collect::<String>(), first["sentence"].as_str().unwrap());
+    let (a, b) = (
+        first["span"][0].as_u64().unwrap() as usize,
+        first["span"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        chars[a..b].iter().collect::<String>(),
+        first["sentence"].as_str().unwrap()
+    );
     // The denial and the forecast are not claims.
     assert!(claims.iter().all(|c| c["metric"] != "evacuated"));
-    let metrics: Vec<&str> = claims.iter().map(|c| c["metric"].as_str().unwrap()).collect();
-    assert!(metrics.contains(&"intercepted") && metrics.contains(&"launched") && metrics.contains(&"destroyed"));
+    let metrics: Vec<&str> = claims
+        .iter()
+        .map(|c| c["metric"].as_str().unwrap())
+        .collect();
+    assert!(
+        metrics.contains(&"intercepted")
+            && metrics.contains(&"launched")
+            && metrics.contains(&"destroyed")
+    );
 }
 
 #[test]
@@ -62,7 +82,13 @@ fn extracts_the_seed_article_when_shared_data_is_present() {
     let claims = lines(&out);
     let brief: Vec<(String, String, String)> = claims
         .iter()
-        .map(|c| (c["metric"].as_str().unwrap().into(), c["quantity"]["text"].as_str().unwrap().into(), c["sources"].to_string()))
+        .map(|c| {
+            (
+                c["metric"].as_str().unwrap().into(),
+                c["quantity"]["text"].as_str().unwrap().into(),
+                c["sources"].to_string(),
+            )
+        })
         .collect();
     let nis = r#"["National Intelligence Service"]"#;
     let lee = r#"["Lee Seong-kweun","National Intelligence Service"]"#;
@@ -76,7 +102,9 @@ fn extracts_the_seed_article_when_shared_data_is_present() {
             ("wounded".into(), "more than 1,000".into(), lee.into()),
         ]
     );
-    assert!(claims.iter().all(|c| c["place"] == "Kursk" && c["date"] == "2024-12-19" && c["subject"] == "North Korean soldiers"));
+    assert!(claims.iter().all(|c| c["place"] == "Kursk"
+        && c["date"] == "2024-12-19"
+        && c["subject"] == "North Korean soldiers"));
 }
 
 #[test]
@@ -89,13 +117,20 @@ fn bad_lines_are_reported_and_the_rest_goes_on() {
     )
     .unwrap();
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
-    std::fs::write(dir.path().join("latin1.txt"), b"3 soldiers were killed in Caf\xe9 Street.").unwrap();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"3 soldiers were killed in Caf\xe9 Street.",
+    )
+    .unwrap();
     let out = sitrep().arg("extract").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("notes.jsonl:2: malformed JSON line"), "{err}");
     assert!(err.contains("latin1.txt: invalid UTF-8"), "{err}");
-    let docs: Vec<String> = lines(&out).iter().map(|c| c["doc"].as_str().unwrap().to_string()).collect();
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|c| c["doc"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(docs, ["latin1.txt", "a", "b"]);
 }
 
@@ -104,7 +139,11 @@ fn missing_files_fail_after_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.txt");
     std::fs::write(&good, "Four people died.").unwrap();
-    let out = sitrep().args(["extract", "no-such-file.txt"]).arg(&good).output().unwrap();
+    let out = sitrep()
+        .args(["extract", "no-such-file.txt"])
+        .arg(&good)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("sitrep: no-such-file.txt: "));
     assert_eq!(lines(&out).len(), 1);
@@ -133,19 +172,41 @@ fn reads_standard_input_and_prints_totals() {
 
 #[test]
 fn quantities_prints_every_number_with_units() {
-    let mut child = sitrep().args(["quantities"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"Some 11,000 troops, up 5% since 2023, cost $1.2 billion.").unwrap();
+    let mut child = sitrep()
+        .args(["quantities"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Some 11,000 troops, up 5% since 2023, cost $1.2 billion.")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let q = lines(&out);
     assert_eq!(q.len(), 3, "{q:?}");
-    assert_eq!((q[0]["value"].as_i64(), q[0]["qualifier"].as_str()), (Some(11000), Some("approx")));
-    assert_eq!((q[1]["kind"].as_str(), q[1]["unit"].as_str()), (Some("percent"), Some("%")));
-    assert_eq!((q[2]["kind"].as_str(), q[2]["value"].as_f64()), (Some("currency"), Some(1.2e9)));
+    assert_eq!(
+        (q[0]["value"].as_i64(), q[0]["qualifier"].as_str()),
+        (Some(11000), Some("approx"))
+    );
+    assert_eq!(
+        (q[1]["kind"].as_str(), q[1]["unit"].as_str()),
+        (Some("percent"), Some("%"))
+    );
+    assert_eq!(
+        (q[2]["kind"].as_str(), q[2]["value"].as_f64()),
+        (Some("currency"), Some(1.2e9))
+    );
 }
 
 #[test]
 fn eval_without_gold_is_a_clear_error() {
-    let out = sitrep().args(["eval", "--gold", "/nonexistent/gold"]).output().unwrap();
+    let out = sitrep()
+        .args(["eval", "--gold", "/nonexistent/gold"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no gold folder"), "{}", stderr(&out));
 }
@@ -157,7 +218,11 @@ fn eval_scores_the_gold_sets_when_present() {
         eprintln!("skipped: {} is absent", gold.display());
         return;
     }
-    let out = sitrep().args(["eval", "--json", "--only", "seed", "--gold"]).arg(&gold).output().unwrap();
+    let out = sitrep()
+        .args(["eval", "--json", "--only", "seed", "--gold"])
+        .arg(&gold)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["sets"][0]["f1"], 1.0);

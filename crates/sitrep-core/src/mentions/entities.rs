@@ -3,6 +3,7 @@
 //! Service"), surnames ("Lee" for "Lee Seong-kweun") and affiliations ("Cho Tae-yong, the NIS
 //! director") resolved within the document.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::doc::{Doc, Entity, EntityKind, Mention};
@@ -28,11 +29,12 @@ fn is_acronym(s: &str) -> bool {
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = doc.body_start;
     let n = doc.tokens.len();
+    let mut index = Index::default();
     while i < n {
         match run_at(doc, lex, i) {
             Some((run, titled)) => {
                 let next = run.end;
-                add_mention(doc, lex, run, titled);
+                add_mention(doc, lex, &mut index, run, titled);
                 i = next;
             }
             None => i += 1,
@@ -155,36 +157,70 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn add_mention(doc: &mut Doc, lex: &Lexicon, run: Range<usize>, titled: bool) {
+/// The names entities are known by so far: full names, organisations' initials, and the parts
+/// of people's names ("Lee" for "Lee Seong-kweun"); the first entity to claim a key keeps it.
+#[derive(Default)]
+struct Index {
+    names: HashMap<String, usize>,
+    initials: HashMap<String, usize>,
+    name_parts: HashMap<String, usize>,
+}
+
+impl Index {
+    fn find(&self, surface: &str, single_token: bool) -> Option<usize> {
+        self.names
+            .get(surface)
+            .or_else(|| {
+                is_acronym(surface)
+                    .then(|| self.initials.get(surface))
+                    .flatten()
+            })
+            .or_else(|| single_token.then(|| self.name_parts.get(surface)).flatten())
+            .copied()
+    }
+
+    fn add(&mut self, entity: &Entity, id: usize) {
+        self.names.entry(entity.name.clone()).or_insert(id);
+        match entity.kind {
+            EntityKind::Organisation => {
+                self.initials.entry(initials(&entity.name)).or_insert(id);
+            }
+            EntityKind::Person => {
+                for part in entity.name.split([' ', '-']) {
+                    self.name_parts.entry(part.to_string()).or_insert(id);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn add_mention(doc: &mut Doc, lex: &Lexicon, index: &mut Index, run: Range<usize>, titled: bool) {
     let surface = doc.slice(run.clone()).to_string();
     let mut kind = classify(doc, lex, &run, titled);
-    let existing = doc.entities.iter().position(|e| {
-        e.name == surface
-            || (is_acronym(&surface)
-                && e.kind == EntityKind::Organisation
-                && initials(&e.name) == surface)
-            || (run.len() == 1
-                && e.kind == EntityKind::Person
-                && e.name.split([' ', '-']).any(|p| p == surface))
-    });
     // "National Intelligence Service (NIS)": the acronym names the run before it.
-    let entity = match existing {
+    let entity = match index.find(&surface, run.len() == 1) {
         Some(e) => {
             kind = doc.entities[e].kind;
             e
         }
-        None => {
-            if let Some(prev) = defined_acronym(doc, &run, &surface) {
+        None => match defined_acronym(doc, &run, &surface) {
+            Some(prev) => {
+                index.names.entry(surface).or_insert(prev);
                 prev
-            } else {
-                doc.entities.push(Entity {
+            }
+            None => {
+                let entity = Entity {
                     name: surface,
                     kind,
                     affiliation: None,
-                });
-                doc.entities.len() - 1
+                };
+                let id = doc.entities.len();
+                index.add(&entity, id);
+                doc.entities.push(entity);
+                id
             }
-        }
+        },
     };
     doc.mentions.push(Mention {
         tokens: run,

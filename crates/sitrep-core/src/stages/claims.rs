@@ -57,17 +57,16 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut drafts = Vec::new();
     for s in 0..doc.sentences.len() {
         let range = doc.sentences[s].tokens.clone();
-        let mut counts: Vec<Count> = doc
+        let first = doc
             .quantities
+            .partition_point(|q| q.tokens.start < range.start);
+        let mut counts: Vec<Count> = doc.quantities[first..]
             .iter()
+            .take_while(|q| q.tokens.start < range.end)
             .enumerate()
-            .filter(|(_, q)| {
-                q.kind == QuantityKind::Count
-                    && q.tokens.start >= range.start
-                    && q.tokens.end <= range.end
-            })
+            .filter(|(_, q)| q.kind == QuantityKind::Count && q.tokens.end <= range.end)
             .map(|(k, _)| Count {
-                quantity: k,
+                quantity: first + k,
                 ..Count::default()
             })
             .collect();
@@ -587,18 +586,16 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize, q: &Quantity) -> Option<String> 
         .map(|a| a.spans.as_slice())
         .unwrap_or(&[]);
     let in_org = |k: usize| {
-        doc.mentions.iter().any(|m| {
-            m.kind == crate::doc::EntityKind::Organisation
-                && m.tokens.start <= k
-                && k < m.tokens.end
-                && m.tokens.len() > 1
-        })
+        doc.mention_covering(k)
+            .is_some_and(|m| m.kind == crate::doc::EntityKind::Organisation && m.tokens.len() > 1)
     };
     let mut fallback = None;
-    for p in doc
+    let first = doc
         .places
+        .partition_point(|p| p.tokens.start < sentence.tokens.start);
+    for p in doc.places[first..]
         .iter()
-        .filter(|p| sentence.tokens.contains(&p.tokens.start))
+        .take_while(|p| p.tokens.start < sentence.tokens.end)
     {
         let k = p.tokens.start;
         if spans.iter().any(|r| r.contains(&k)) || in_org(k) {
@@ -668,9 +665,12 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize, q: &Quantity) -> Option<String> 
 /// The date of a claim: the first resolved date in its sentence, else the document's date.
 fn date_in(doc: &Doc, s: usize) -> Option<chrono::NaiveDate> {
     let sentence = &doc.sentences[s];
-    doc.dates
+    let first = doc
+        .dates
+        .partition_point(|d| d.tokens.start < sentence.tokens.start);
+    doc.dates[first..]
         .iter()
-        .filter(|d| sentence.tokens.contains(&d.tokens.start))
+        .take_while(|d| d.tokens.start < sentence.tokens.end)
         .find_map(|d| d.date)
         .or(doc.meta.published)
 }
@@ -679,20 +679,19 @@ fn date_in(doc: &Doc, s: usize) -> Option<chrono::NaiveDate> {
 /// ("sent to Russia" and "deployed in Kursk"), the claim takes the more precise place.
 fn refine_places(_doc: &Doc, lex: &Lexicon, drafts: &mut [ClaimDraft]) {
     let g = &lex.gazetteer;
-    let known: Vec<(String, String)> = drafts
+    let resolved: Vec<Option<&crate::gazetteer::Place>> = drafts
         .iter()
-        .filter(|d| !d.subject_head.is_empty())
-        .filter_map(|d| d.place.clone().map(|p| (d.subject_head.clone(), p)))
+        .map(|d| d.place.as_deref().and_then(|p| g.lookup(p)))
         .collect();
-    for d in drafts.iter_mut() {
-        let Some(place) = d.place.as_deref().and_then(|p| g.lookup(p)) else {
-            continue;
-        };
-        let finer = known.iter().find(|(head, p)| {
-            *head == d.subject_head && g.lookup(p).is_some_and(|inner| g.contains(place, inner))
+    for k in 0..drafts.len() {
+        let Some(outer) = resolved[k] else { continue };
+        let finer = (0..drafts.len()).find(|&j| {
+            !drafts[j].subject_head.is_empty()
+                && drafts[j].subject_head == drafts[k].subject_head
+                && resolved[j].is_some_and(|inner| g.contains(outer, inner))
         });
-        if let Some((_, p)) = finer {
-            d.place = Some(p.clone());
+        if let Some(j) = finer {
+            drafts[k].place = drafts[j].place.clone();
         }
     }
 }

@@ -6,7 +6,7 @@
 //! "the agency", "he") resolve to the latest entity of that kind. A person cited as someone's
 //! source who speaks for an organisation ("Cho Tae-yong, the NIS director") is named by it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::doc::{Attribution, Doc, EntityKind};
@@ -32,7 +32,7 @@ type Found = (Vec<Speaker>, Vec<Cited>, Vec<Range<usize>>);
 /// Adds one [`Attribution`] per sentence.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut per_sentence: Vec<Found> = Vec::new();
-    let mut cites: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut cites: HashMap<usize, Vec<usize>> = HashMap::default();
     for s in 0..doc.sentences.len() {
         let (speakers, cited, spans, briefings) = sentence(doc, lex, s);
         for (who, whom) in briefings {
@@ -193,7 +193,7 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
     while k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
         k += 1;
     }
-    if let Some(m) = doc.mentions.iter().find(|m| m.tokens.start == k) {
+    if let Some(m) = doc.mention_starting_at(k) {
         if matches!(
             m.kind,
             EntityKind::Person | EntityKind::Organisation | EntityKind::Place | EntityKind::Other
@@ -246,12 +246,7 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     if k == floor {
         return None;
     }
-    if let Some(m) = doc
-        .mentions
-        .iter()
-        .rev()
-        .find(|m| m.tokens.end == k && m.tokens.start >= floor)
-    {
+    if let Some(m) = doc.mention_ending_at(k).filter(|m| m.tokens.start >= floor) {
         return Some((m.entity, m.tokens.start));
     }
     // "the lawmaker said", "he said"
@@ -278,10 +273,10 @@ fn resolve(doc: &Doc, kind: Reference, before: usize) -> Option<usize> {
         Reference::Person => EntityKind::Person,
         Reference::Organisation => EntityKind::Organisation,
     };
-    doc.mentions
+    let upto = doc.mentions.partition_point(|m| m.tokens.end <= before);
+    doc.mentions[..upto]
         .iter()
         .rev()
-        .filter(|m| m.tokens.end <= before)
         .find(|m| doc.entities[m.entity].kind == want)
         .map(|m| m.entity)
 }

@@ -50,16 +50,24 @@ impl Tokens {
             lowered: String::with_capacity(text.len()),
         };
         let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
+        let mut pos = 0;
         let mut breaks: u8 = 0;
-        while let Some(&(start, c)) = chars.peek() {
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            // ASCII is decided on the byte; anything else decodes one character.
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                text[pos..].chars().next().unwrap_or('\u{fffd}')
+            };
             if c.is_whitespace() {
                 if c == '\n' {
                     breaks = breaks.saturating_add(1).min(2);
                 }
-                chars.next();
+                pos += c.len_utf8();
                 continue;
             }
+            let start = pos;
             let (kind, end) = if c.is_alphabetic() {
                 (TokenKind::Word, scan_word(text, start))
             } else if c.is_ascii_digit() {
@@ -69,11 +77,9 @@ impl Tokens {
             } else {
                 (TokenKind::Punct, start + c.len_utf8())
             };
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
             tokens.push(kind, start, end, breaks, text);
             breaks = 0;
+            pos = end;
         }
         tokens
     }
@@ -140,6 +146,17 @@ fn next_is_possessive(text: &str, after: usize) -> bool {
 }
 
 fn scan_word(text: &str, start: usize) -> usize {
+    // Fast path: a run of ASCII letters and digits ended by an ASCII character that is neither
+    // an apostrophe nor a full stop needs no further look.
+    let bytes = text.as_bytes();
+    let mut k = start;
+    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    if k > start && (k == bytes.len() || (bytes[k] < 0x80 && bytes[k] != b'\'' && bytes[k] != b'.'))
+    {
+        return k;
+    }
     let mut end = start;
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {
