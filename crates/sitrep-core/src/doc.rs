@@ -38,6 +38,9 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// ACLED's figure for a vague amount ("dozens" is 12), else the value.
     pub acled_value: Option<f64>,
+    /// An "a" or "an" before a single member of a counted group ("a soldier was killed"): a count
+    /// of one for claims, but no number to print among the quantities.
+    pub implicit: bool,
 }
 
 /// What kind of thing a named mention names.
@@ -104,6 +107,9 @@ pub struct ClaimDraft {
     pub sources: Vec<usize>,
     /// Whether the count is a part of a figure already given ("including three children").
     pub subset: bool,
+    /// Whether the count is background to the sentence's event ("protested after two militants
+    /// were killed"): a claim, but not part of the document's totals.
+    pub background: bool,
 }
 
 /// The annotated document.

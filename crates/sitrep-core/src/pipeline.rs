@@ -78,6 +78,7 @@ impl Extractor {
         let mut offsets = CharOffsets::new(doc.text);
         doc.quantities
             .iter()
+            .filter(|q| !q.implicit)
             .map(|q| {
                 let list = &doc.tokens.list;
                 let start = offsets.chars(list[q.tokens.start].start);

@@ -37,6 +37,8 @@ struct Found {
     strength: Strength,
     /// Whether it came from a cue after the count (and may be shared by a coordinated count).
     after: bool,
+    /// A second predicate joined to the first ("were abducted and killed").
+    also: Option<usize>,
 }
 
 /// What the claim stage knows of one count.
@@ -110,6 +112,34 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             };
             counts[c].found = shared;
         }
+        // "kidnapped two villagers and killed them": the pronoun takes the count before it.
+        for k in range.clone() {
+            let Some((len, &metric)) = lex.metric_before.longest_at(&doc.tokens, k, range.end)
+            else {
+                continue;
+            };
+            if !(k + len < range.end && doc.lower(k + len) == "them") {
+                continue;
+            }
+            let before = counts
+                .iter()
+                .rposition(|c| doc.quantities[c.quantity].tokens.end <= k);
+            if let Some(c) = before {
+                let count = &mut counts[c];
+                match &mut count.found {
+                    None => {
+                        count.found = Some(Found {
+                            metric,
+                            strength: Strength::Strong,
+                            after: false,
+                            also: None,
+                        });
+                    }
+                    Some(f) if f.metric != metric && f.also.is_none() => f.also = Some(metric),
+                    _ => {}
+                }
+            }
+        }
         for c in 0..counts.len() {
             let Some(found) = counts[c].found else {
                 continue;
@@ -122,7 +152,41 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             let subject_text = doc.slice(subject.clone()).to_string();
             let head = head_of(doc, &subject);
             let subset = is_subset(doc, lex, q, range.start);
-            drafts.push(ClaimDraft {
+            let background = is_background(doc, lex, q, range.start);
+            if lex.non_casualty_nouns.contains(head.as_str()) {
+                continue;
+            }
+            // "a soldier was killed" is a claim of one; "the kin of a driver that was killed" or
+            // "after a girl was killed" tell of a death in passing, and "a journalist killed by"
+            // may be a reduced relative: an implicit count needs a firm predicate of its own.
+            if q.implicit {
+                let embedded = q.tokens.start > range.start
+                    && matches!(
+                        doc.lower(q.tokens.start - 1),
+                        "of" | "after"
+                            | "before"
+                            | "for"
+                            | "against"
+                            | "about"
+                            | "to"
+                            | "that"
+                            | "when"
+                            | "as"
+                            | "with"
+                            | "by"
+                            | "on"
+                            | "over"
+                            | "whose"
+                    );
+                let subject_end = counts[c].subject.end.max(q.tokens.end);
+                let relative = lex
+                    .relatives
+                    .matches_at(&doc.tokens, subject_end, range.end);
+                if embedded || relative || (found.after && found.strength != Strength::Strong) {
+                    continue;
+                }
+            }
+            let draft = ClaimDraft {
                 sentence: s,
                 quantity: counts[c].quantity,
                 metric: found.metric,
@@ -136,7 +200,14 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
                     .map(|a| a.chain.clone())
                     .unwrap_or_default(),
                 subset,
+                background,
+            };
+            let second = found.also.map(|metric| ClaimDraft {
+                metric,
+                ..draft.clone()
             });
+            drafts.push(draft);
+            drafts.extend(second);
         }
     }
     refine_places(doc, lex, &mut drafts);
@@ -199,6 +270,17 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             end += 1;
             continue;
         }
+        // "4 TTP and LI militants": names joined by "and" stay one group.
+        if w == "and"
+            && end > start
+            && t.list[end - 1].capitalized
+            && t.list
+                .get(end + 1)
+                .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word)
+        {
+            end += 1;
+            continue;
+        }
         if tok.kind != TokenKind::Word
             || lex.function_words.contains(w)
             || lex.auxiliaries.matches_at(t, end, limit)
@@ -226,6 +308,8 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
 /// Whether a word can head a counted group: a counted noun, a plural, or a capitalised name.
 fn is_head(lex: &Lexicon, w: &str, capitalized: bool) -> bool {
     lex.counted_nouns.contains(w)
+        || lex.counted_nouns.contains(format!("{w}s").as_str())
+        || lex.non_casualty_nouns.contains(w)
         || capitalized
         || (w.len() > 3
             && w.ends_with('s')
@@ -331,6 +415,7 @@ fn metric_for(
             metric,
             strength: Strength::Strong,
             after: false,
+            also: None,
         };
         return (Some(found), blocked);
     }
@@ -356,18 +441,28 @@ fn cue_after(
                 metric: cue.metric,
                 strength: Strength::Strong,
                 after: true,
+                also: None,
             };
             return Some((f, adjacent));
         }
     }
     let mut weak: Option<(Found, usize)> = None;
+    // "one civilian reported dead": adverbs may stand between the group and its cue.
+    let mut past_adverbs = subject_end;
+    while let Some((len, _)) = lex.adverbs.longest_at(t, past_adverbs, limit) {
+        past_adverbs += len;
+    }
     let mut k = from;
     while k < limit {
-        if lex.clause_breaks.matches_at(t, k, limit) {
+        // A new clause ends the search: "70 doctors protested after a baby that died".
+        if lex.clause_breaks.matches_at(t, k, limit)
+            || lex.subordinators.matches_at(t, k, limit)
+            || (k > subject_end && lex.relatives.matches_at(t, k, limit))
+        {
             break;
         }
         if let Some((len, cue)) = lex.metric_after.longest_at(t, k, limit) {
-            let next_to_count = k == adjacent || k == subject_end;
+            let next_to_count = k == adjacent || k == subject_end || k == past_adverbs;
             let strength = match cue.form {
                 CueForm::Noun if next_to_count => Some(Strength::Strong),
                 CueForm::Noun => None,
@@ -385,6 +480,7 @@ fn cue_after(
                             metric: cue.metric,
                             strength: Strength::Strong,
                             after: true,
+                            also: joined_cue(doc, lex, k + len, limit, cue.metric),
                         },
                         k,
                     ));
@@ -395,6 +491,7 @@ fn cue_after(
                             metric: cue.metric,
                             strength: Strength::Weak,
                             after: true,
+                            also: None,
                         },
                         k,
                     ));
@@ -408,6 +505,7 @@ fn cue_after(
                             metric: cue.metric,
                             strength: Strength::Weak,
                             after: true,
+                            also: None,
                         },
                         k,
                     ));
@@ -423,6 +521,24 @@ fn cue_after(
         k += 1;
     }
     weak
+}
+
+/// A second participle joined by "and" after a predicate ("were abducted and killed").
+fn joined_cue(doc: &Doc, lex: &Lexicon, after: usize, limit: usize, first: usize) -> Option<usize> {
+    let t = &doc.tokens;
+    let mut k = after;
+    if k < limit && t.lower(k) == "," {
+        k += 1;
+    }
+    if !(k < limit && t.lower(k) == "and") {
+        return None;
+    }
+    k += 1;
+    while let Some((len, _)) = lex.adverbs.longest_at(t, k, limit) {
+        k += len;
+    }
+    let (_, cue) = lex.metric_after.longest_at(t, k, limit)?;
+    (cue.form == CueForm::Participle && cue.metric != first).then_some(cue.metric)
 }
 
 /// Whether an auxiliary ("were", "have been") stands before token `k`, past adverbs.
@@ -515,53 +631,37 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
 fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: usize) -> bool {
     let t = &doc.tokens;
     let (a, b) = (from.min(cue), from.max(cue));
+    // A modal ("could", "will") governs unless it opens a hedge about the past ("may have been
+    // killed"); "May" in a date is a month.
+    let modal = |k: usize, limit: usize| {
+        lex.forecasts
+            .longest_at(t, k, limit)
+            .is_some_and(|(len, _)| !in_date(doc, k) && !lex.hedges.matches_at(t, k + len, b + 1))
+    };
     // Between the count and the cue: "100 were not killed", "15,000 more could be sent".
-    let mut k = a;
-    while k < b {
-        if lex.forecasts.matches_at(t, k, b) {
-            // "may have been killed" is a hedge about the past, still a claim.
-            let len = lex.forecasts.longest_at(t, k, b).map_or(1, |m| m.0);
-            if !lex.hedges.matches_at(t, k + len, b + 1) {
-                return true;
-            }
-        }
-        if matches!(t.lower(k), "not" | "n't" | "never") {
-            return true;
-        }
-        k += 1;
+    if (a..b).any(|k| modal(k, b) || lex.negations.matches_at(t, k, b)) {
+        return true;
     }
-    // Before the count in the same clause: "denied that 100 ...", "could send 5,000".
+    // Before the count in the same clause: "denied that 100 ...", "could send 5,000", "no 5".
     let floor = sentence_start.max(a.saturating_sub(12));
     for j in (floor..a).rev() {
-        let w = t.lower(j);
-        if matches!(w, ";" | "." | "“" | "”") {
+        if matches!(t.lower(j), ";" | "." | "“" | "”") {
             break;
         }
-        if matches!(
-            w,
-            "denied"
-                | "deny"
-                | "denies"
-                | "denying"
-                | "dismissed"
-                | "rejected"
-                | "refuted"
-                | "false"
-                | "untrue"
-        ) {
-            return true;
-        }
-        if j + 3 >= a && lex.forecasts.matches_at(t, j, a) {
-            let len = lex.forecasts.longest_at(t, j, a).map_or(1, |m| m.0);
-            if !lex.hedges.matches_at(t, j + len, a) {
-                return true;
-            }
-        }
-        if j + 2 >= a && matches!(w, "no" | "not" | "without") {
+        if lex.denials.matches_at(t, j, a)
+            || (j + 3 >= a && modal(j, a))
+            || (j + 2 >= a && lex.negations.matches_at(t, j, a))
+        {
             return true;
         }
     }
     false
+}
+
+/// Whether token `k` is part of a date ("2 May 2020").
+fn in_date(doc: &Doc, k: usize) -> bool {
+    let i = doc.dates.partition_point(|d| d.tokens.end <= k);
+    doc.dates.get(i).is_some_and(|d| d.tokens.start <= k)
 }
 
 /// Whether the count is part of a figure already given ("including three children").
@@ -573,6 +673,15 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
     lex.subset_markers
         .longest_ending_at(&doc.tokens, k, floor)
         .is_some()
+}
+
+/// Whether a background marker stands before the count in its sentence (up to 10 tokens back).
+fn is_background(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    let from = q.tokens.start.saturating_sub(10).max(floor);
+    (from..q.tokens.start).any(|k| {
+        lex.background_markers
+            .matches_at(&doc.tokens, k, q.tokens.start)
+    })
 }
 
 /// The place of a claim: the first place in its sentence after a locative preposition, else the

@@ -78,6 +78,9 @@ fn scan(
             continue;
         }
         let Some(first) = bare_at(t, lex, i, limit) else {
+            if let Some(q) = implicit_one(t, text, lex, i, limit) {
+                out.push(q);
+            }
             i += 1;
             continue;
         };
@@ -175,9 +178,59 @@ fn scan(
             kind,
             unit,
             acled_value,
+            implicit: false,
         });
         i = end;
     }
+}
+
+/// "a soldier", "an elderly civilian": the article counts one member of a counted group. The
+/// head must end the noun phrase ("a drone attack" counts no drone).
+fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
+    if !matches!(t.lower(i), "a" | "an") {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < limit && k <= i + 3 && t.list[k].kind == TokenKind::Word {
+        let w = t.lower(k);
+        let head = lex.counted_nouns.contains(format!("{w}s").as_str())
+            || (w.ends_with("man")
+                && lex
+                    .counted_nouns
+                    .contains(format!("{}men", &w[..w.len() - 3]).as_str()));
+        if head {
+            let next_is_noun = k + 1 < limit
+                && t.list[k + 1].kind == TokenKind::Word
+                && !lex.function_words.contains(t.lower(k + 1))
+                && !lex.metric_after.matches_at(t, k + 1, limit)
+                && !lex.speech_verbs.matches_at(t, k + 1, limit)
+                && !lex.auxiliaries.matches_at(t, k + 1, limit);
+            if next_is_noun {
+                return None;
+            }
+            let amount = Amount {
+                text: text[t.list[i].start..t.list[i].end].to_string(),
+                value: Some(1.0),
+                low: Some(1.0),
+                high: Some(1.0),
+                qualifier: Qualifier::Exact,
+            };
+            return Some(Quantity {
+                tokens: i..i + 1,
+                amount_tokens: i..i + 1,
+                amount,
+                kind: QuantityKind::Count,
+                unit: None,
+                acled_value: Some(1.0),
+                implicit: true,
+            });
+        }
+        if lex.function_words.contains(w) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The inclusive bounds a qualifier implies for a single value (claims-v1).

@@ -27,9 +27,17 @@ fn is_generic(head: &str) -> bool {
 pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
     // metric -> group head -> the most conservative figure
     let mut groups: BTreeMap<usize, BTreeMap<&str, f64>> = BTreeMap::new();
-    for c in doc.claims.iter().filter(|c| !c.subset) {
+    // metric -> (sentence, figure) already counted: a figure restated in a later sentence
+    // ("Three militants were killed ... Three TI activists were killed") is counted once.
+    let mut seen: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
+    for c in doc.claims.iter().filter(|c| !c.subset && !c.background) {
         let q = &doc.quantities[c.quantity];
         let Some(value) = figure(q) else { continue };
+        let earlier = seen.entry(c.metric).or_default();
+        if earlier.iter().any(|&(s, v)| s != c.sentence && v == value) {
+            continue;
+        }
+        earlier.push((c.sentence, value));
         let slot = groups
             .entry(c.metric)
             .or_default()
