@@ -148,6 +148,8 @@ pub struct Lexicon {
     pub ones: HashMap<String, f64>,
     pub tens: HashMap<String, f64>,
     pub scales: HashMap<String, f64>,
+    /// Scales glued to digits ("5bn", "100k").
+    pub suffix_scales: HashMap<String, f64>,
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
@@ -204,6 +206,7 @@ struct NumbersFile {
     ones: HashMap<String, f64>,
     tens: HashMap<String, f64>,
     scales: HashMap<String, f64>,
+    suffix_scales: HashMap<String, f64>,
     groups: HashMap<String, f64>,
     vague: Vec<VagueEntry>,
 }
@@ -388,6 +391,7 @@ impl Lexicon {
             ones: numbers.ones,
             tens: numbers.tens,
             scales: numbers.scales,
+            suffix_scales: numbers.suffix_scales,
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
             qualifiers_before: qualifier_set(qualifiers.before),

@@ -85,6 +85,8 @@ pub enum QuantityKind {
     Currency,
     Measure,
     Time,
+    /// An age ("a 12-year-old boy", "aged 12"): a number, never a count of people.
+    Age,
 }
 
 /// The value part of a quantity, shared by the `quantities` output and claims.

@@ -84,12 +84,24 @@ fn scan(
             i += 1;
             continue;
         };
-        if first.digits {
-            if let Some(skip) = not_an_amount(t, lex, i, first.end, floor, limit) {
-                i = skip.max(i + 1);
-                continue;
+        let age = if first.digits {
+            match not_an_amount(t, lex, i, first.end, floor, limit) {
+                Some(NonAmount::Skip(skip)) => {
+                    i = skip.max(i + 1);
+                    continue;
+                }
+                Some(NonAmount::Age(unit_end)) => Some(unit_end),
+                None => None,
             }
-        } else if is_pronoun_one(t, i, floor) {
+        } else {
+            None
+        };
+        if let Some(unit_end) = age {
+            out.push(age_quantity(t, text, i, first, unit_end));
+            i = unit_end.max(i + 1);
+            continue;
+        }
+        if !first.digits && is_pronoun_one(t, i, floor) {
             i += 1;
             continue;
         }
@@ -111,6 +123,18 @@ fn scan(
             if t.list[start - 1].end == t.list[start].start || len > 1 {
                 symbol = Some(t.lower(start - len).to_uppercase());
                 start -= len;
+            }
+        }
+        // A sign: "minus 233", "-1.7%" (a hyphen glued to the digits, not to a word before).
+        let mut sign = 1.0;
+        if first.digits && start == i && start > floor {
+            let prev = t.lower(start - 1);
+            let glued_minus = matches!(prev, "-" | "−")
+                && t.list[start - 1].end == t.list[start].start
+                && (start - 1 == floor || t.list[start - 2].end < t.list[start - 1].start);
+            if glued_minus || matches!(prev, "minus" | "negative") {
+                sign = -1.0;
+                start -= 1;
             }
         }
         let mut qualifier = Qualifier::Exact;
@@ -155,6 +179,12 @@ fn scan(
             }
         }
 
+        value *= sign;
+        // "2-2" is a score or a repetition, not a range.
+        if range_high == Some(value) {
+            range_high = None;
+            qualifier = Qualifier::Exact;
+        }
         let (low, high, qualifier) = match (first.vague, range_high) {
             (_, Some(high)) => (Some(value), Some(high), Qualifier::Range),
             (Some(v), None) => match qualifier {
@@ -233,6 +263,33 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
     None
 }
 
+/// An age: the number with its unit words ("12-year-old") as a quantity of kind age.
+fn age_quantity(t: &Tokens, text: &str, i: usize, first: Bare, unit_end: usize) -> Quantity {
+    let unit_start = if first.end < t.len() && t.lower(first.end) == "-" {
+        first.end + 1
+    } else {
+        first.end
+    };
+    let unit = (unit_end > unit_start)
+        .then(|| text[t.list[unit_start].start..t.list[unit_end - 1].end].to_string());
+    let end = unit_end.max(first.end);
+    Quantity {
+        tokens: i..end,
+        amount_tokens: i..first.end,
+        amount: Amount {
+            text: text[t.list[i].start..t.list[end - 1].end].to_string(),
+            value: Some(first.value),
+            low: Some(first.value),
+            high: Some(first.value),
+            qualifier: Qualifier::Exact,
+        },
+        kind: QuantityKind::Age,
+        unit,
+        acled_value: None,
+        implicit: false,
+    }
+}
+
 /// The inclusive bounds a qualifier implies for a single value (claims-v1).
 ///
 /// ```
@@ -292,7 +349,11 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         }
         let mut value: f64 = raw.replace(',', "").parse().ok()?;
         let mut end = i + 1;
-        // "5bn" and "1.2 million"
+        if let Some(scale) = suffix_scale(t, lex, i, limit) {
+            value *= scale;
+            end += 1;
+        }
+        // "1.2 million"
         while end < limit {
             match lex.scales.get(t.lower(end)) {
                 Some(s) if t.lower(end) != "hundred" || value < 100.0 => {
@@ -326,6 +387,27 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         vague: None,
         digits: false,
     })
+}
+
+/// A scale glued to the digits at `i` ("5bn", "100K", "$2m", "12.3m tonnes").
+fn suffix_scale(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<f64> {
+    let next = i + 1;
+    if next >= limit || !t.touches_next(i) || t.list[next].kind != TokenKind::Word {
+        return None;
+    }
+    let w = t.lower(next);
+    let scale = *lex.suffix_scales.get(w)?;
+    if w == "m" {
+        let upper = t.list[next].capitalized;
+        let money = i > 0 && lex.currency_symbols.longest_ending_at(t, i, 0).is_some();
+        let before_noun = next + 1 < limit
+            && (lex.units.matches_at(t, next + 1, limit)
+                || lex.counted_nouns.contains(t.lower(next + 1)));
+        if !(upper || money || before_noun) {
+            return None;
+        }
+    }
+    Some(scale)
 }
 
 /// A number in words: "three thousand", "twenty-five", "one hundred and five", "a dozen".
@@ -421,7 +503,18 @@ fn range_tail(
         return None;
     }
     let link = t.lower(first.end);
-    let between = i > floor && t.lower(i - 1) == "between";
+    // "between $20 and $30": look past a currency symbol on either end.
+    let symbol_before = i > floor
+        && lex
+            .currency_symbols
+            .longest_ending_at(t, i, floor)
+            .is_some();
+    let opener = if symbol_before {
+        i.saturating_sub(2)
+    } else {
+        i.saturating_sub(1)
+    };
+    let between = i > floor && opener >= floor && t.lower(opener) == "between";
     let ok = match link {
         "to" | "-" | "–" | "—" => true,
         "and" => between,
@@ -431,7 +524,13 @@ fn range_tail(
     if !ok {
         return None;
     }
-    let second = bare_at(t, lex, first.end + 1, limit)?;
+    let mut second_start = first.end + 1;
+    if let Some((len, _)) = lex.currency_symbols.longest_at(t, second_start, limit) {
+        if symbol_before {
+            second_start += len;
+        }
+    }
+    let second = bare_at(t, lex, second_start, limit)?;
     if second.vague.is_some() || second.digits != first.digits && link == "-" {
         return None;
     }
@@ -439,18 +538,14 @@ fn range_tail(
     if link == "-" && second.end < limit && t.lower(second.end) == "-" {
         return None;
     }
-    if second.digits && not_an_amount(t, lex, first.end + 1, second.end, floor, limit).is_some() {
+    if second.digits && not_an_amount(t, lex, second_start, second.end, floor, limit).is_some() {
         return None;
     }
     // "1.2 to 1.5 million": the scale of the upper end applies to the lower one too.
     let mut low = first.value;
-    if second.value > low
-        && (first.end - i) == 1
-        && second.end - (first.end + 1) > 1
-        && low < 1000.0
-    {
+    if second.value > low && (first.end - i) == 1 && second.end - second_start > 1 && low < 1000.0 {
         let scale = second.value
-            / t.lower(first.end + 1)
+            / t.lower(second_start)
                 .replace(',', "")
                 .parse::<f64>()
                 .unwrap_or(second.value);
@@ -464,6 +559,15 @@ fn range_tail(
     Some((low, second.value, second.end))
 }
 
+/// What a number that is not an amount is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NonAmount {
+    /// A year, a time, an ordinal, a label: resume scanning at this token.
+    Skip(usize),
+    /// An age: a quantity of its own kind, whose unit words end at this token.
+    Age(usize),
+}
+
 /// If the digits at `i..end` are not an amount (a year, a time, an age, an ordinal, a label),
 /// the token to resume scanning at.
 fn not_an_amount(
@@ -473,7 +577,7 @@ fn not_an_amount(
     end: usize,
     floor: usize,
     limit: usize,
-) -> Option<usize> {
+) -> Option<NonAmount> {
     let raw = t.lower(i);
     let next = (end < limit).then(|| t.lower(end));
     let touching_next = end < limit && t.list[end - 1].end == t.list[end].start;
@@ -483,10 +587,10 @@ fn not_an_amount(
         && end + 1 < limit
         && t.list[end + 1].kind == TokenKind::Number
     {
-        return Some(end + 2);
+        return Some(NonAmount::Skip(end + 2));
     }
     if end == i + 1 && end < limit && lex.time_words.matches_at(t, end, limit) {
-        return Some(end + 1);
+        return Some(NonAmount::Skip(end + 1));
     }
     // Ordinals and decades: 93rd, 1990s; letters glued to digits ("4x4") unless a unit.
     if touching_next && t.list[end].kind == TokenKind::Word && end == i + 1 {
@@ -494,7 +598,7 @@ fn not_an_amount(
         if matches!(w, "st" | "nd" | "rd" | "th" | "s")
             || !lex.units.matches_at(t, end, limit) && !lex.scales.contains_key(w)
         {
-            return Some(end + 1);
+            return Some(NonAmount::Skip(end + 1));
         }
     }
     // Ages: 12-year-old, 12 years old, aged 12.
@@ -503,11 +607,11 @@ fn not_an_amount(
     } else {
         end
     };
-    if lex.age_words.matches_at(t, age_from, limit) {
-        return Some(age_from + 1);
+    if let Some((len, _)) = lex.age_words.longest_at(t, age_from, limit) {
+        return Some(NonAmount::Age(age_from + len));
     }
     if i > floor && lex.age_markers.contains(t.lower(i - 1)) {
-        return Some(end);
+        return Some(NonAmount::Age(end));
     }
     // Labels: Su-34, S-300, Section 427, No. 3, #5.
     if i > floor {
@@ -519,10 +623,14 @@ fn not_an_amount(
             && t.list[i - 2].kind == TokenKind::Word
             && t.list[i - 2].end == t.list[i - 1].start
         {
-            return Some(end);
+            return Some(NonAmount::Skip(end));
         }
-        if prev == "#" || (touching_prev && t.list[i - 1].kind == TokenKind::Word) {
-            return Some(end);
+        let currency = lex
+            .currency_symbols
+            .longest_ending_at(t, i, floor)
+            .is_some();
+        if prev == "#" || (touching_prev && t.list[i - 1].kind == TokenKind::Word && !currency) {
+            return Some(NonAmount::Skip(end));
         }
         let label_word = if prev == "." && i > floor + 1 {
             t.lower(i - 2)
@@ -535,7 +643,32 @@ fn not_an_amount(
                 || label_word.len() <= 2
                 || matches!(label_word, "number" | "no"))
         {
-            return Some(end);
+            return Some(NonAmount::Skip(end));
+        }
+    }
+    // Names before a number: "iPhone 11", "FTSE 100", "Apollo 11" (not "Kursk, 100", not a
+    // sentence opener, month, weekday or title).
+    if i > floor + 1 && end == i + 1 {
+        let prev = t.list[i - 1];
+        let word = t.lower(i - 1);
+        let counts_after = end < limit
+            && (lex.counted_nouns.contains(t.lower(end))
+                || lex.units.matches_at(t, end, limit)
+                || lex.scales.contains_key(t.lower(end)));
+        if prev.kind == TokenKind::Word
+            && prev.capitalized
+            && !counts_after
+            && !lex.function_words.contains(word)
+            && !lex.months.contains_key(word)
+            && !lex.weekdays.contains_key(word)
+            && !lex.demonyms.matches_at(t, i - 1, i)
+            && !lex.titles.matches_at(t, i - 1, i)
+            && lex
+                .qualifiers_before
+                .longest_ending_at(t, i, floor)
+                .is_none()
+        {
+            return Some(NonAmount::Skip(end));
         }
     }
     // Phone numbers and codes: 202-555-0100, 1.2.3
@@ -552,14 +685,14 @@ fn not_an_amount(
             {
                 k += 1;
             }
-            return Some(k);
+            return Some(NonAmount::Skip(k));
         }
     }
     // Years: four digits, no separator, 1800..2100, not counting anything.
     if end == i + 1 && raw.len() == 4 && !raw.contains(',') {
         if let Ok(y) = raw.parse::<u32>() {
             if (1800..=2100).contains(&y) && !counts_something(t, lex, i, end, floor, limit) {
-                return Some(end);
+                return Some(NonAmount::Skip(end));
             }
         }
     }
@@ -716,8 +849,6 @@ mod tests {
         for text in [
             "in 2024",
             "at 15:30",
-            "a 12-year-old boy",
-            "aged 12",
             "the 93rd Brigade",
             "Section 427",
             "the Su-34 jets",
@@ -733,6 +864,34 @@ mod tests {
                 quantities(text)
             );
         }
+    }
+
+    #[test]
+    fn ages_are_quantities_of_their_own_kind() {
+        for (text, unit) in [
+            ("a 12-year-old boy", Some("year-old")),
+            ("aged 12", None),
+            ("He is 30 years old", Some("years old")),
+        ] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert_eq!(q.len(), 1, "{text}");
+            assert_eq!(
+                (q[0].kind, q[0].unit.as_deref()),
+                (QuantityKind::Age, unit),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn signs_suffix_scales_and_currency_codes() {
+        assert_eq!(one("minus 233").1, Some(-233.0));
+        assert_eq!(one("CAC -1.7%").1, Some(-1.7));
+        assert_eq!(one("revenue of EUR50m").1, Some(50e6));
+        assert_eq!(one("12.3m tonnes").1, Some(12.3e6));
+        assert_eq!(one("a 100m sprint").1, Some(100.0));
+        assert_eq!(one("from $370,000 to $5.5 million").3, Some(5.5e6));
     }
 
     #[test]

@@ -72,6 +72,12 @@ impl Tokens {
                 (TokenKind::Word, scan_word(text, start))
             } else if c.is_ascii_digit() {
                 (TokenKind::Number, scan_number(bytes, start))
+            } else if c == '.'
+                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit)
+                && (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
+            {
+                // ".001 per cent"
+                (TokenKind::Number, scan_number(bytes, start + 1))
             } else if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8()) {
                 (TokenKind::Word, start + c.len_utf8() + 1)
             } else {
@@ -150,9 +156,11 @@ fn scan_word(text: &str, start: usize) -> usize {
     // an apostrophe nor a full stop needs no further look.
     let bytes = text.as_bytes();
     let mut k = start;
-    while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+    while k < bytes.len() && bytes[k].is_ascii_alphabetic() {
         k += 1;
     }
+    // Digits after letters are a token of their own ("US$55", "EUR50m", "S23"): stages that
+    // care see that the two touch.
     if k > start && (k == bytes.len() || (bytes[k] < 0x80 && bytes[k] != b'\'' && bytes[k] != b'.'))
     {
         return k;
@@ -161,7 +169,7 @@ fn scan_word(text: &str, start: usize) -> usize {
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {
         let at = start + off;
-        if c.is_alphanumeric() {
+        if c.is_alphabetic() {
             end = at + c.len_utf8();
         } else if is_apostrophe(c) {
             // Inner apostrophe ("don't", "o'clock"), but not a possessive "'s" at the end.
