@@ -502,7 +502,17 @@ fn range_tail(
     if first.vague.is_some() || first.end + 1 >= limit {
         return None;
     }
-    let link = t.lower(first.end);
+    // "5% to 10%": a unit may stand after the low end when the high end repeats it.
+    let mut link_at = first.end;
+    let mut repeated_unit = None;
+    if let Some((len, _)) = lex.units.longest_at(t, link_at, limit) {
+        repeated_unit = Some((link_at, len));
+        link_at += len;
+    }
+    if link_at + 1 >= limit {
+        return None;
+    }
+    let link = t.lower(link_at);
     // "between $20 and $30": look past a currency symbol on either end.
     let symbol_before = i > floor
         && lex
@@ -524,13 +534,20 @@ fn range_tail(
     if !ok {
         return None;
     }
-    let mut second_start = first.end + 1;
+    let mut second_start = link_at + 1;
     if let Some((len, _)) = lex.currency_symbols.longest_at(t, second_start, limit) {
         if symbol_before {
             second_start += len;
         }
     }
     let second = bare_at(t, lex, second_start, limit)?;
+    if let Some((at, len)) = repeated_unit {
+        let same = second.end + len <= limit
+            && (0..len).all(|k| t.lower(at + k) == t.lower(second.end + k));
+        if !same {
+            return None;
+        }
+    }
     if second.vague.is_some() || second.digits != first.digits && link == "-" {
         return None;
     }
@@ -543,12 +560,18 @@ fn range_tail(
     }
     // "1.2 to 1.5 million": the scale of the upper end applies to the lower one too.
     let mut low = first.value;
-    if second.value > low && (first.end - i) == 1 && second.end - second_start > 1 && low < 1000.0 {
-        let scale = second.value
-            / t.lower(second_start)
-                .replace(',', "")
-                .parse::<f64>()
-                .unwrap_or(second.value);
+    let second_base: f64 = t
+        .lower(second_start)
+        .replace(',', "")
+        .parse()
+        .unwrap_or(f64::MAX);
+    if second.value > low
+        && low < second_base
+        && (first.end - i) == 1
+        && second.end - second_start > 1
+        && low < 1000.0
+    {
+        let scale = second.value / second_base;
         if scale > 1.0 {
             low *= scale;
         }
@@ -692,7 +715,17 @@ fn not_an_amount(
     if end == i + 1 && raw.len() == 4 && !raw.contains(',') {
         if let Ok(y) = raw.parse::<u32>() {
             if (1800..=2100).contains(&y) && !counts_something(t, lex, i, end, floor, limit) {
-                return Some(NonAmount::Skip(end));
+                // "2014-15", "2022–2023": a span of years.
+                let span_end = if touching_next
+                    && matches!(next, Some("-") | Some("–") | Some("/"))
+                    && end + 1 < limit
+                    && t.list[end + 1].kind == TokenKind::Number
+                {
+                    end + 2
+                } else {
+                    end
+                };
+                return Some(NonAmount::Skip(span_end));
             }
         }
     }
