@@ -132,7 +132,11 @@ fn scan(
             let glued_minus = matches!(prev, "-" | "−")
                 && t.list[start - 1].end == t.list[start].start
                 && (start - 1 == floor || t.list[start - 2].end < t.list[start - 1].start);
-            if glued_minus || matches!(prev, "minus" | "negative") {
+            let spelled = matches!(prev, "minus" | "negative")
+                || (matches!(prev, "-" | "−")
+                    && start >= floor + 2
+                    && matches!(t.lower(start - 2), "minus" | "negative"));
+            if glued_minus || spelled {
                 sign = -1.0;
                 start -= 1;
             }
@@ -402,7 +406,8 @@ fn suffix_scale(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<f64
         let money = i > 0 && lex.currency_symbols.longest_ending_at(t, i, 0).is_some();
         let before_noun = next + 1 < limit
             && (lex.units.matches_at(t, next + 1, limit)
-                || lex.counted_nouns.contains(t.lower(next + 1)));
+                || lex.counted_nouns.contains(t.lower(next + 1))
+                || t.lower(next + 1) == "of");
         if !(upper || money || before_noun) {
             return None;
         }
@@ -688,6 +693,10 @@ fn not_an_amount(
             && !lex.titles.matches_at(t, i - 1, i)
             && lex
                 .qualifiers_before
+                .longest_ending_at(t, i, floor)
+                .is_none()
+            && lex
+                .currency_symbols
                 .longest_ending_at(t, i, floor)
                 .is_none()
         {
