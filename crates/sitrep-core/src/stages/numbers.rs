@@ -71,6 +71,7 @@ fn scan(
         start: floor,
         end: limit,
     } = span;
+    let first_new = out.len();
     let mut i = floor;
     while i < limit {
         if in_date[i] {
@@ -175,7 +176,8 @@ fn scan(
             if let Some((len, q)) = lex.qualifiers_after.longest_at(t, end, limit) {
                 let word = t.lower(end);
                 if word != "+" || t.list[end - 1].end == t.list[end].start {
-                    if qualifier == Qualifier::Exact {
+                    // "about 500 or more" is at least 500.
+                    if matches!(qualifier, Qualifier::Exact | Qualifier::Approx) {
                         qualifier = *q;
                     }
                     end += len;
@@ -216,6 +218,7 @@ fn scan(
         });
         i = end;
     }
+    merge_bounds(t, text, out, first_new);
 }
 
 /// "a soldier", "an elderly civilian": the article counts one member of a counted group. The
@@ -265,6 +268,59 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         k += 1;
     }
     None
+}
+
+/// "more than 100 and less than 300", "at most 100 and at least 20": a lower and an upper bound
+/// joined by "and" or "but" are one range.
+fn merge_bounds(t: &Tokens, text: &str, out: &mut Vec<Quantity>, from: usize) {
+    let lower =
+        |q: &Quantity| matches!(q.amount.qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper =
+        |q: &Quantity| matches!(q.amount.qualifier, Qualifier::LessThan | Qualifier::AtMost);
+    let mut k = from;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let between: Vec<&str> = (a.tokens.end..b.tokens.start).map(|i| t.lower(i)).collect();
+        let joined = matches!(
+            between.as_slice(),
+            ["and"] | ["but"] | [","] | [",", "and"] | [",", "but"]
+        );
+        let (lo, hi) = if lower(a) && upper(b) {
+            (a, b)
+        } else if upper(a) && lower(b) {
+            (b, a)
+        } else {
+            k += 1;
+            continue;
+        };
+        let (Some(low), Some(high)) = (lo.amount.low, hi.amount.high) else {
+            k += 1;
+            continue;
+        };
+        if !joined || a.kind != b.kind || low > high {
+            k += 1;
+            continue;
+        }
+        let tokens = a.tokens.start..b.tokens.end;
+        let merged = Quantity {
+            amount: Amount {
+                text: text[t.list[tokens.start].start..t.list[tokens.end - 1].end].to_string(),
+                value: lo.amount.value,
+                low: Some(low),
+                high: Some(high),
+                qualifier: Qualifier::Range,
+            },
+            amount_tokens: a.amount_tokens.start..b.amount_tokens.end,
+            tokens,
+            kind: a.kind,
+            unit: b.unit.clone().or_else(|| a.unit.clone()),
+            acled_value: lo.acled_value,
+            implicit: false,
+        };
+        out[k] = merged;
+        out.remove(k + 1);
+        k += 1;
+    }
 }
 
 /// An age: the number with its unit words ("12-year-old") as a quantity of kind age.
@@ -531,7 +587,7 @@ fn range_tail(
     };
     let between = i > floor && opener >= floor && t.lower(opener) == "between";
     let ok = match link {
-        "to" | "-" | "–" | "—" => true,
+        "to" | "-" | "–" | "—" | "through" | "thru" | "~" => true,
         "and" => between,
         "or" => !first.digits,
         _ => false,
@@ -645,7 +701,9 @@ fn not_an_amount(
     if i > floor {
         let prev = t.lower(i - 1);
         let touching_prev = t.list[i - 1].end == t.list[i].start;
+        let after_number = i >= floor + 3 && t.list[i - 3].kind == TokenKind::Number;
         if (prev == "-" || prev == "/")
+            && !after_number
             && touching_prev
             && i > floor + 1
             && t.list[i - 2].kind == TokenKind::Word

@@ -36,26 +36,44 @@ pub fn interval(s: &str) -> Option<(Side, Side)> {
     Some((side(a, lo_incl)?, side(b, hi_incl)?))
 }
 
-/// A quantity as an interval, for the one-sided and two-sided qualifiers.
-fn our_interval(q: &QuantityRecord) -> Option<(Side, Side)> {
-    let v = q.amount.value?;
-    Some(match q.amount.qualifier {
-        Qualifier::MoreThan => (Some((v, false)), None),
-        Qualifier::AtLeast => (Some((v, true)), None),
-        Qualifier::AtMost => (None, Some((v, true))),
-        Qualifier::LessThan => (None, Some((v, false))),
-        Qualifier::Range => (Some((q.amount.low?, true)), Some((q.amount.high?, true))),
-        _ => return None,
-    })
+/// Inclusive bounds, as claims-v1 writes them: `None` where unbounded.
+type Bounds = (Option<f64>, Option<f64>);
+
+/// A gold interval as inclusive bounds. An exclusive integer end moves by one ("(20," is 21 or
+/// more). Recognizers-Text writes "between 20 and 30" and "20 to 30" as half-open `[20,30)`; the
+/// words mean the closed range, so a `[a,b)` reads as `[a,b]`.
+pub fn inclusive(interval: &(Side, Side)) -> Bounds {
+    let step = |v: f64| if v.fract() == 0.0 { 1.0 } else { 0.0 };
+    let low = interval
+        .0
+        .map(|(v, incl)| if incl { v } else { v + step(v) });
+    let half_open_range = matches!(interval.0, Some((_, true)));
+    let high = interval.1.map(|(v, incl)| {
+        if incl || half_open_range {
+            v
+        } else {
+            v - step(v)
+        }
+    });
+    (low, high)
 }
 
-/// Same endpoints; one-sided bounds must also agree on inclusion. Two-sided ranges are compared
-/// on their endpoints only: Recognizers-Text reads "between 20 and 30" as half-open [20,30).
-fn same_interval(p: &(Side, Side), g: &(Side, Side)) -> bool {
-    let two_sided = g.0.is_some() && g.1.is_some();
-    let side = |a: Side, b: Side| match (a, b) {
+/// A quantity's bounds, for the qualifiers that bound it on one side or two.
+fn our_bounds(q: &QuantityRecord) -> Option<Bounds> {
+    match q.amount.qualifier {
+        Qualifier::MoreThan
+        | Qualifier::AtLeast
+        | Qualifier::AtMost
+        | Qualifier::LessThan
+        | Qualifier::Range => Some((q.amount.low, q.amount.high)),
+        _ => None,
+    }
+}
+
+fn same_bounds(p: &Bounds, g: &Bounds) -> bool {
+    let side = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (None, None) => true,
-        (Some((x, xi)), Some((y, yi))) => close(x, y) && (two_sided || xi == yi),
+        (Some(x), Some(y)) => close(x, y),
         _ => false,
     };
     side(p.0, g.0) && side(p.1, g.1)
@@ -101,16 +119,16 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
         let mut expected = Vec::new();
         while k < range_rows.len() && &range_rows[k].input == input {
             if let Some(i) = resolution(range_rows[k]).as_deref().and_then(interval) {
-                expected.push(i);
+                expected.push(inclusive(&i));
             }
             k += 1;
         }
-        let predicted: Vec<_> = quantities(input).iter().filter_map(our_interval).collect();
-        ranges.add(&predicted, &expected, same_interval);
+        let predicted: Vec<_> = quantities(input).iter().filter_map(our_bounds).collect();
+        ranges.add(&predicted, &expected, same_bounds);
         inputs += 1;
     }
     let mut r = SetResult::from_counts("recognizers number ranges", "all", inputs, ranges);
-    r.note = "two-sided ranges compared on endpoints".into();
+    r.note = "inclusive bounds; [a,b) read as [a,b]".into();
     out.push(r);
 
     // Numbers and percentages: every expected value found.
@@ -148,6 +166,20 @@ pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intervals_become_inclusive_bounds() {
+        assert_eq!(
+            inclusive(&interval("(20,35]").unwrap()),
+            (Some(21.0), Some(35.0))
+        );
+        assert_eq!(
+            inclusive(&interval("[20,30)").unwrap()),
+            (Some(20.0), Some(30.0))
+        );
+        assert_eq!(inclusive(&interval("(,170)").unwrap()), (None, Some(169.0)));
+        assert_eq!(inclusive(&interval("(0.5,)").unwrap()), (Some(0.5), None));
+    }
 
     #[test]
     fn intervals_parse() {
