@@ -175,7 +175,9 @@ fn scan(
         if range_high.is_none() {
             if let Some((len, q)) = lex.qualifiers_after.longest_at(t, end, limit) {
                 let word = t.lower(end);
-                if word != "+" || t.list[end - 1].end == t.list[end].start {
+                // "above 1000 and below 1500": "and below" opens the next bound here.
+                let opens_bound = end + len < limit && bare_at(t, lex, end + len, limit).is_some();
+                if (word != "+" || t.list[end - 1].end == t.list[end].start) && !opens_bound {
                     // "about 500 or more" is at least 500.
                     if matches!(qualifier, Qualifier::Exact | Qualifier::Approx) {
                         qualifier = *q;
