@@ -118,7 +118,9 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             else {
                 continue;
             };
-            if !(k + len < range.end && doc.lower(k + len) == "them") {
+            let pronoun = (k + len..(k + len + 2).min(range.end))
+                .any(|j| matches!(doc.lower(j), "them" | "themselves"));
+            if !pronoun {
                 continue;
             }
             let before = counts
@@ -294,7 +296,9 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             || lex.speech_verbs.matches_at(t, end, limit);
         let adjective =
             end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1));
-        if is_cue && !adjective {
+        // "refugees", "prisoners": cue words that also name the group.
+        let group_noun = lex.counted_nouns.contains(w);
+        if is_cue && !adjective && !group_noun {
             break;
         }
         end += 1;
@@ -368,9 +372,12 @@ fn metric_for(
     sentence: Range<usize>,
 ) -> (Option<Found>, bool) {
     let q = &doc.quantities[counts[c].quantity];
-    let next_start = counts
-        .get(c + 1)
-        .map_or(sentence.end, |n| doc.quantities[n.quantity].tokens.start);
+    // A part of this count ("15 militants including a commander were killed") does not end it.
+    let next_start = counts[c + 1..]
+        .iter()
+        .map(|n| &doc.quantities[n.quantity])
+        .find(|nq| !is_subset(doc, lex, nq, sentence.start))
+        .map_or(sentence.end, |nq| nq.tokens.start);
     let subject_end = counts[c].subject.end.max(q.tokens.end);
 
     // 1. After the count.
@@ -434,18 +441,23 @@ fn cue_after(
     whole_only: bool,
 ) -> Option<(Found, usize)> {
     let t = &doc.tokens;
-    // A cue before the group: "1,000 wounded soldiers", "3 dead civilians".
-    if let Some((_, cue)) = lex.metric_after.longest_at(t, adjacent, limit) {
-        if subject_end > adjacent && matches!(cue.form, CueForm::Noun | CueForm::Participle) {
-            let f = Found {
-                metric: cue.metric,
-                strength: Strength::Strong,
-                after: true,
-                also: None,
-            };
-            return Some((f, adjacent));
-        }
-    }
+    // A cue inside the group: "1,000 wounded soldiers", "3 dead civilians", "5,000 refugees".
+    // It is the claim unless the group has a predicate of its own ("two refugees were killed").
+    let in_group = [adjacent, subject_end.saturating_sub(1)]
+        .into_iter()
+        .find_map(|at| {
+            let (_, cue) = lex.metric_after.longest_at(t, at, limit)?;
+            let inside = at >= adjacent && at < subject_end;
+            (inside && matches!(cue.form, CueForm::Noun | CueForm::Participle)).then_some((
+                Found {
+                    metric: cue.metric,
+                    strength: Strength::Strong,
+                    after: true,
+                    also: None,
+                },
+                at,
+            ))
+        });
     let mut weak: Option<(Found, usize)> = None;
     // "one civilian reported dead": adverbs may stand between the group and its cue.
     let mut past_adverbs = subject_end;
@@ -464,7 +476,9 @@ fn cue_after(
         if let Some((len, cue)) = lex.metric_after.longest_at(t, k, limit) {
             let next_to_count = k == adjacent || k == subject_end || k == past_adverbs;
             let strength = match cue.form {
-                CueForm::Noun if next_to_count => Some(Strength::Strong),
+                CueForm::Noun if next_to_count || has_auxiliary(doc, lex, k, from) => {
+                    Some(Strength::Strong)
+                }
                 CueForm::Noun => None,
                 CueForm::Finite => Some(Strength::Strong),
                 CueForm::Participle if has_auxiliary(doc, lex, k, from) => Some(Strength::Strong),
@@ -520,7 +534,7 @@ fn cue_after(
         }
         k += 1;
     }
-    weak
+    in_group.or(weak)
 }
 
 /// A second participle joined by "and" after a predicate ("were abducted and killed").
@@ -677,7 +691,14 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
 
 /// Whether a background marker stands before the count in its sentence (up to 10 tokens back).
 fn is_background(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
-    let from = q.tokens.start.saturating_sub(10).max(floor);
+    // Only within the count's clause: back to the nearest comma or semicolon.
+    let mut from = q.tokens.start.saturating_sub(10).max(floor);
+    if let Some(k) = (from..q.tokens.start)
+        .rev()
+        .find(|&k| matches!(doc.lower(k), "," | ";"))
+    {
+        from = k + 1;
+    }
     (from..q.tokens.start).any(|k| {
         lex.background_markers
             .matches_at(&doc.tokens, k, q.tokens.start)
