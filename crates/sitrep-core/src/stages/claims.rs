@@ -866,7 +866,7 @@ mod tests {
         );
         assert_eq!(
             brief("Ukraine holds 2 prisoners."),
-            [b("captured", "2", "")]
+            [b("captured", "2", "prisoners")]
         );
     }
 
