@@ -297,7 +297,8 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         let adjective =
             end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1));
         // "refugees", "prisoners": cue words that also name the group.
-        let group_noun = lex.counted_nouns.contains(w);
+        let group_noun =
+            lex.counted_nouns.contains(w) || lex.counted_nouns.contains(format!("{w}s").as_str());
         if is_cue && !adjective && !group_noun {
             break;
         }
@@ -400,7 +401,10 @@ fn metric_for(
         limit,
         counts[c].partitive_whole,
     );
-    if let Some((found, cue_at)) = after {
+    // A predicate after the group decides at once; a cue inside the group ("killed one
+    // prisoner") or a bare participle only when no verb before the count claims it.
+    let firm = after.filter(|(f, at)| f.strength == Strength::Strong && *at >= subject_end);
+    if let Some((found, cue_at)) = firm {
         let blocked = governed(doc, lex, sentence.start, q.tokens.start, cue_at);
         return (Some(found), blocked);
     }
@@ -424,6 +428,10 @@ fn metric_for(
             after: false,
             also: None,
         };
+        return (Some(found), blocked);
+    }
+    if let Some((found, cue_at)) = after {
+        let blocked = governed(doc, lex, sentence.start, q.tokens.start, cue_at);
         return (Some(found), blocked);
     }
     (None, false)
@@ -648,9 +656,12 @@ fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: u
     // A modal ("could", "will") governs unless it opens a hedge about the past ("may have been
     // killed"); "May" in a date is a month.
     let modal = |k: usize, limit: usize| {
+        let reported = k > 0 && lex.report_verbs.matches_at(t, k - 1, k);
         lex.forecasts
             .longest_at(t, k, limit)
-            .is_some_and(|(len, _)| !in_date(doc, k) && !lex.hedges.matches_at(t, k + len, b + 1))
+            .is_some_and(|(len, _)| {
+                !in_date(doc, k) && !reported && !lex.hedges.matches_at(t, k + len, b + 1)
+            })
     };
     // Between the count and the cue: "100 were not killed", "15,000 more could be sent".
     if (a..b).any(|k| modal(k, b) || lex.negations.matches_at(t, k, b)) {
@@ -680,6 +691,16 @@ fn in_date(doc: &Doc, k: usize) -> bool {
 
 /// Whether the count is part of a figure already given ("including three children").
 fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    // "two of them children"
+    let end = q.tokens.end;
+    let appositive = q.tokens.start > floor && doc.lower(q.tokens.start - 1) == ",";
+    if appositive
+        && end + 1 < doc.tokens.len()
+        && doc.lower(end) == "of"
+        && matches!(doc.lower(end + 1), "them" | "whom" | "those")
+    {
+        return true;
+    }
     let mut k = q.tokens.start;
     if k > floor && matches!(doc.lower(k - 1), ":" | ",") {
         k -= 1;

@@ -1,7 +1,10 @@
 //! Stage 7: totals. A document's figure per metric, coded the way ACLED's coders do it: distinct
 //! groups summed ("one soldier and three rebels were killed" is 4), a repeated figure or a part
-//! ("40 killed, including three children") not counted twice, the most conservative figure where
-//! the text gives several for one group, and vague words at ACLED's values (dozens 12).
+//! ("40 killed, including three children") not counted twice, and vague words at ACLED's values
+//! (dozens 12). Where the text gives several figures for one group, sources that disagree
+//! ("officials said 12 ... hospital staff said 15") give the most conservative figure, while the
+//! same source's figures are a total and its breakdown or an update ("at least five were killed
+//! ... two of them at a barber shop", "the toll rose to 45"), which give the largest.
 
 use std::collections::BTreeMap;
 
@@ -25,8 +28,8 @@ fn is_generic(head: &str) -> bool {
 /// assert_eq!(e.totals(&d).totals["killed"], 4);
 /// ```
 pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
-    // metric -> group head -> the most conservative figure
-    let mut groups: BTreeMap<usize, BTreeMap<&str, f64>> = BTreeMap::new();
+    // metric -> group head -> (figure, sources of the claims that gave it)
+    let mut groups: BTreeMap<usize, BTreeMap<&str, (f64, &[usize])>> = BTreeMap::new();
     // metric -> (sentence, figure) already counted: a figure restated in a later sentence
     // ("Three militants were killed ... Three TI activists were killed") is counted once.
     let mut seen: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
@@ -38,13 +41,21 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
             continue;
         }
         earlier.push((c.sentence, value));
-        let slot = groups
-            .entry(c.metric)
-            .or_default()
-            .entry(c.subject_head.as_str())
-            .or_insert(f64::INFINITY);
-        *slot = slot.min(value);
+        let by_head = groups.entry(c.metric).or_default();
+        match by_head.get_mut(c.subject_head.as_str()) {
+            None => {
+                by_head.insert(c.subject_head.as_str(), (value, c.sources.as_slice()));
+            }
+            Some((figure, sources)) if *sources == c.sources.as_slice() => {
+                *figure = figure.max(value)
+            }
+            Some((figure, _)) => *figure = figure.min(value),
+        }
     }
+    let groups: BTreeMap<usize, BTreeMap<&str, f64>> = groups
+        .into_iter()
+        .map(|(m, by_head)| (m, by_head.into_iter().map(|(h, (v, _))| (h, v)).collect()))
+        .collect();
     let mut out = BTreeMap::new();
     for (metric, by_head) in groups {
         let specific: f64 = by_head
