@@ -713,7 +713,7 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
 /// Whether a background marker stands before the count in its sentence (up to 10 tokens back).
 fn is_background(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
     // Only within the count's clause: back to the nearest comma or semicolon.
-    let mut from = q.tokens.start.saturating_sub(10).max(floor);
+    let mut from = floor;
     if let Some(k) = (from..q.tokens.start)
         .rev()
         .find(|&k| matches!(doc.lower(k), "," | ";"))
