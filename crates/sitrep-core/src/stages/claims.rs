@@ -283,8 +283,11 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             end += 1;
             continue;
         }
+        let acronym = tok.capitalized
+            && doc.slice(end..end + 1).chars().all(|c| c.is_uppercase())
+            && w.len() > 1;
         if tok.kind != TokenKind::Word
-            || lex.function_words.contains(w)
+            || (lex.function_words.contains(w) && !acronym)
             || lex.auxiliaries.matches_at(t, end, limit)
         {
             break;
@@ -469,8 +472,16 @@ fn cue_after(
     let mut weak: Option<(Found, usize)> = None;
     // "one civilian reported dead": adverbs may stand between the group and its cue.
     let mut past_adverbs = subject_end;
-    while let Some((len, _)) = lex.adverbs.longest_at(t, past_adverbs, limit) {
-        past_adverbs += len;
+    loop {
+        if let Some((len, _)) = lex.adverbs.longest_at(t, past_adverbs, limit) {
+            past_adverbs += len;
+        } else if past_adverbs < limit
+            && (is_ly_adverb(t.lower(past_adverbs)) || matches!(t.lower(past_adverbs), "'" | "'s"))
+        {
+            past_adverbs += 1;
+        } else {
+            break;
+        }
     }
     let mut k = from;
     while k < limit {
@@ -563,12 +574,26 @@ fn joined_cue(doc: &Doc, lex: &Lexicon, after: usize, limit: usize, first: usize
     (cue.form == CueForm::Participle && cue.metric != first).then_some(cue.metric)
 }
 
+/// A manner adverb by its form: "intentionally", "reportedly" ("only" and "family" are not).
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "assembly" | "italy" | "supply" | "rally" | "ally"
+        )
+}
+
 /// Whether an auxiliary ("were", "have been") stands before token `k`, past adverbs.
 fn has_auxiliary(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
     let mut j = k;
     loop {
         if let Some((len, _)) = lex.adverbs.longest_ending_at(&doc.tokens, j, floor) {
             j -= len;
+            continue;
+        }
+        if j > floor && is_ly_adverb(doc.lower(j - 1)) {
+            j -= 1;
             continue;
         }
         if j > floor && doc.lower(j - 1) == "not" {

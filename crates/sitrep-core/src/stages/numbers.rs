@@ -230,7 +230,7 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         return None;
     }
     let mut k = i + 1;
-    while k < limit && k <= i + 3 && t.list[k].kind == TokenKind::Word {
+    while k < limit && k <= i + 5 && t.list[k].kind == TokenKind::Word {
         let w = t.lower(k);
         let head = lex.counted_nouns.contains(format!("{w}s").as_str())
             || (w.ends_with("man")

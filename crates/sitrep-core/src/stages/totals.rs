@@ -32,15 +32,25 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
     let mut groups: BTreeMap<usize, BTreeMap<&str, (f64, &[usize])>> = BTreeMap::new();
     // metric -> (sentence, figure) already counted: a figure restated in a later sentence
     // ("Three militants were killed ... Three TI activists were killed") is counted once.
-    let mut seen: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
+    let mut seen: BTreeMap<usize, Vec<(usize, f64, &str)>> = BTreeMap::new();
     for c in doc.claims.iter().filter(|c| !c.subset && !c.background) {
         let q = &doc.quantities[c.quantity];
         let Some(value) = figure(q) else { continue };
         let earlier = seen.entry(c.metric).or_default();
-        if earlier.iter().any(|&(s, v)| s != c.sentence && v == value) {
+        // One person killed here and one there are two; "Three militants ... three activists"
+        // in a later sentence is the same figure told again.
+        let told_again = earlier.iter().any(|&(s, v, head)| {
+            s != c.sentence
+                && v == value
+                && (value >= 2.0
+                    || head == c.subject_head
+                    || is_generic(head)
+                    || is_generic(&c.subject_head))
+        });
+        if told_again {
             continue;
         }
-        earlier.push((c.sentence, value));
+        earlier.push((c.sentence, value, c.subject_head.as_str()));
         let by_head = groups.entry(c.metric).or_default();
         match by_head.get_mut(c.subject_head.as_str()) {
             None => {
