@@ -621,23 +621,17 @@ fn range_tail(
     if second.digits && not_an_amount(t, lex, second_start, second.end, floor, limit).is_some() {
         return None;
     }
-    // "1.2 to 1.5 million": the scale of the upper end applies to the lower one too.
+    // "1.2 to 1.5 million", "four to five thousand": the scale that ends the upper end applies
+    // to a lower end that has none.
     let mut low = first.value;
-    let second_base: f64 = t
-        .lower(second_start)
-        .replace(',', "")
-        .parse()
-        .unwrap_or(f64::MAX);
-    if second.value > low
-        && low < second_base
-        && (first.end - i) == 1
-        && second.end - second_start > 1
-        && low < 1000.0
-    {
-        let scale = second.value / second_base;
-        if scale > 1.0 {
-            low *= scale;
-        }
+    let first_has_scale = lex.scales.contains_key(t.lower(first.end - 1));
+    let second_scale = lex
+        .scales
+        .get(t.lower(second.end - 1))
+        .copied()
+        .unwrap_or(1.0);
+    if !first_has_scale && second_scale > 1.0 && low * second_scale <= second.value {
+        low *= second_scale;
     }
     if second.value < low {
         return None;
@@ -704,8 +698,10 @@ fn not_an_amount(
         let prev = t.lower(i - 1);
         let touching_prev = t.list[i - 1].end == t.list[i].start;
         let after_number = i >= floor + 3 && t.list[i - 3].kind == TokenKind::Number;
+        let spelled_sign = i >= floor + 2 && matches!(t.lower(i - 2), "minus" | "negative" | "sub");
         if (prev == "-" || prev == "/")
             && !after_number
+            && !spelled_sign
             && touching_prev
             && i > floor + 1
             && t.list[i - 2].kind == TokenKind::Word
@@ -815,6 +811,10 @@ fn counts_something(
         .qualifiers_before
         .longest_ending_at(t, i, floor)
         .is_some()
+        || lex
+            .currency_symbols
+            .longest_ending_at(t, i, floor)
+            .is_some()
     {
         return true;
     }
