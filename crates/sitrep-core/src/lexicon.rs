@@ -13,20 +13,47 @@ use crate::model::{Qualifier, QuantityKind};
 use crate::stages::tokens::Tokens;
 
 /// A set of multi-token phrases, each with a payload, matched longest first.
+///
+/// Phrases are keyed by the hash of their first (or last) word, the same hash every token
+/// carries, so a look-up hashes nothing and compares strings only on a hash match.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<Box<str>, Phrases<T>>,
-    by_last: HashMap<Box<str>, Phrases<T>>,
+    by_first: PreHashed<Phrases<T>>,
+    by_last: PreHashed<Phrases<T>>,
 }
 
-/// Phrases (as lower-case tokens) with their payloads, longest first.
-type Phrases<T> = Vec<(Vec<Box<str>>, T)>;
+/// A word of a phrase: its hash and its lower-cased form.
+type Word = (u64, Box<str>);
+
+/// Phrases (as lower-case words) with their payloads, longest first.
+type Phrases<T> = Vec<(Vec<Word>, T)>;
+
+/// A map keyed by a hash computed beforehand: the key is its own hash.
+type PreHashed<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
+
+/// A hasher that passes a `u64` key through.
+#[derive(Default)]
+pub struct KeyIsHash(u64);
+
+impl std::hash::Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::default(),
-            by_last: HashMap::default(),
+            by_first: PreHashed::default(),
+            by_last: PreHashed::default(),
         }
     }
 }
@@ -53,12 +80,11 @@ impl<T: Clone> PhraseSet<T> {
     /// Adds one phrase.
     pub fn insert(&mut self, phrase: &str, payload: T) {
         let t = Tokens::new(phrase);
-        let words: Vec<Box<str>> = (0..t.len()).map(|i| t.lower(i).into()).collect();
-        if words.is_empty() {
+        let words: Vec<Word> = (0..t.len()).map(|i| (t.list[i].hash, t.lower(i).into())).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return;
-        }
-        let first = words[0].clone();
-        let last = words[words.len() - 1].clone();
+        };
+        let (first, last) = (first.0, last.0);
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             let list = map.entry(key).or_default();
             list.push((words.clone(), payload.clone()));
@@ -66,20 +92,22 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
+    /// Whether the words of a phrase stand at tokens `start..`.
+    fn matches(t: &Tokens, start: usize, words: &[Word]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, (hash, w))| t.list[start + k].hash == *hash && t.lower(start + k) == &**w)
+    }
+
     /// The longest phrase starting at token `i` and ending before `limit`: its length in tokens.
     pub fn longest_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, &T)> {
         if i >= limit {
             return None;
         }
-        let list = self.by_first.get(t.lower(i))?;
+        let list = self.by_first.get(&t.list[i].hash)?;
         list.iter()
-            .find(|(words, _)| {
-                i + words.len() <= limit
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| t.lower(i + k) == &**w)
-            })
+            .find(|(words, _)| i + words.len() <= limit && Self::matches(t, i, words))
             .map(|(words, p)| (words.len(), p))
     }
 
@@ -88,17 +116,9 @@ impl<T: Clone> PhraseSet<T> {
         if end == 0 || end <= floor {
             return None;
         }
-        let list = self.by_last.get(t.lower(end - 1))?;
+        let list = self.by_last.get(&t.list[end - 1].hash)?;
         list.iter()
-            .find(|(words, _)| {
-                words.len() <= end - floor && {
-                    let start = end - words.len();
-                    words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| t.lower(start + k) == &**w)
-                }
-            })
+            .find(|(words, _)| words.len() <= end - floor && Self::matches(t, end - words.len(), words))
             .map(|(words, p)| (words.len(), p))
     }
 

@@ -26,6 +26,8 @@ pub struct Token {
     /// Whether the first character is upper-case.
     pub capitalized: bool,
     lower: (u32, u32),
+    /// A hash of the lower-cased form, so lexicon look-ups need not hash the word again.
+    pub hash: u64,
 }
 
 /// The tokens of a text, with their lower-cased forms kept in one buffer.
@@ -108,6 +110,7 @@ impl Tokens {
             }
         }
         let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
+        let hash = word_hash(&self.lowered[from as usize..]);
         self.list.push(Token {
             kind,
             start,
@@ -115,6 +118,7 @@ impl Tokens {
             breaks,
             capitalized,
             lower: (from, self.lowered.len() as u32),
+            hash,
         });
     }
 
@@ -138,6 +142,14 @@ impl Tokens {
     pub fn touches_next(&self, i: usize) -> bool {
         i + 1 < self.list.len() && self.list[i].end == self.list[i + 1].start
     }
+}
+
+/// The hash tokens and lexicon phrases share (FxHash of the lower-cased form).
+pub fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 fn is_apostrophe(c: char) -> bool {
