@@ -206,8 +206,10 @@ pub struct Lexicon {
     pub reference_modifiers: HashSet<String>,
 
     pub abbreviations: HashSet<String>,
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashMap<String, u32>,
+    pub months: PhraseSet<u32>,
+    pub weekdays: PhraseSet<u32>,
+    /// Every word that may start a number in words ("a", "one", "twenty", "hundred", "dozen").
+    pub number_words: PhraseSet<()>,
     pub function_words: HashSet<String>,
     pub counted_nouns: HashSet<String>,
     /// Heads of groups that are no casualties of conflict (animals, votes).
@@ -390,6 +392,13 @@ impl Lexicon {
             }
         }
 
+        let number_words = PhraseSet::new(
+            [&numbers.ones, &numbers.tens, &numbers.scales, &numbers.groups]
+                .into_iter()
+                .flat_map(|m| m.keys().cloned())
+                .chain(["a".to_string(), "an".to_string()])
+                .map(|w| (w, ())),
+        );
         let mut references = PhraseSet::default();
         for p in sources.person_references {
             references.insert(&p, Reference::Person);
@@ -445,8 +454,9 @@ impl Lexicon {
             references,
             reference_modifiers: hash_of(sources.reference_modifiers),
             abbreviations: hash_of(words.abbreviations),
-            months: words.months,
-            weekdays: words.weekdays,
+            months: PhraseSet::new(words.months),
+            weekdays: PhraseSet::new(words.weekdays),
+            number_words,
             function_words: hash_of(words.lists.function_words),
             counted_nouns: hash_of(words.lists.counted_nouns),
             non_casualty_nouns: hash_of(words.lists.non_casualty_nouns),

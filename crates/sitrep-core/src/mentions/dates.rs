@@ -40,7 +40,7 @@ fn month_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
     if i >= limit {
         return None;
     }
-    let m = *lex.months.get(t.lower(i))?;
+    let (_, &m) = lex.months.longest_at(t, i, i + 1)?;
     // "may" and "march" are also verbs: only a capitalised form is a month.
     if !t.list[i].capitalized && t.lower(i).len() > 2 {
         return None;
@@ -143,7 +143,7 @@ pub fn parse_at(
         }
     }
     // Weekdays resolve to the latest such day on or before the anchor.
-    if let Some(&wd) = lex.weekdays.get(word) {
+    if let Some((_, &wd)) = lex.weekdays.longest_at(t, i, i + 1) {
         if !t.list[i].capitalized {
             return None;
         }

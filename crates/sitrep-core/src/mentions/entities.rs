@@ -71,7 +71,8 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
         }
     }
     let first_word = t.lower(start);
-    let calendar = lex.weekdays.contains_key(first_word) || lex.months.contains_key(first_word);
+    let calendar =
+        lex.weekdays.matches_at(t, start, start + 1) || lex.months.matches_at(t, start, start + 1);
     if !titled && (calendar || (sentence_start && lex.function_words.contains(first_word))) {
         {
             return None;

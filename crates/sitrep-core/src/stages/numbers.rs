@@ -443,6 +443,10 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
             digits: false,
         });
     }
+    // Most words are no number: one look-up by the token's hash says so.
+    if !lex.number_words.matches_at(t, i, i + 1) {
+        return None;
+    }
     words_at(t, lex, i, limit).map(|(end, value)| Bare {
         end,
         value,
@@ -743,8 +747,8 @@ fn not_an_amount(
             && prev.capitalized
             && !counts_after
             && !lex.function_words.contains(word)
-            && !lex.months.contains_key(word)
-            && !lex.weekdays.contains_key(word)
+            && !lex.months.matches_at(t, i - 1, i)
+            && !lex.weekdays.matches_at(t, i - 1, i)
             && !lex.demonyms.matches_at(t, i - 1, i)
             && !lex.titles.matches_at(t, i - 1, i)
             && lex
