@@ -86,9 +86,10 @@ impl<T: Clone> PhraseSet<T> {
         };
         let (first, last) = (first.0, last.0);
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            // Longest first; among equals, the first inserted.
             let list = map.entry(key).or_default();
-            list.push((words.clone(), payload.clone()));
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            let at = list.partition_point(|e| e.0.len() >= words.len());
+            list.insert(at, (words.clone(), payload.clone()));
         }
     }
 
