@@ -109,6 +109,11 @@ impl Gazetteer {
             && outer.country == inner.country
     }
 
+    /// The name index, for the lexicon to register.
+    pub(crate) fn names_mut(&mut self) -> &mut PhraseSet<u32> {
+        &mut self.names
+    }
+
     /// Looks a place up by its written name.
     pub fn lookup(&self, name: &str) -> Option<&Place> {
         let t = Tokens::new(name);

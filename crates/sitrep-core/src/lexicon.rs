@@ -20,6 +20,8 @@ use crate::stages::tokens::Tokens;
 pub struct PhraseSet<T> {
     by_first: PreHashed<Phrases<T>>,
     by_last: PreHashed<Phrases<T>>,
+    /// This set's bit in the tokens' masks, once the lexicon has registered it.
+    bit: Option<u32>,
 }
 
 /// A word of a phrase: its hash and its lower-cased form.
@@ -54,6 +56,7 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             by_first: PreHashed::default(),
             by_last: PreHashed::default(),
+            bit: None,
         }
     }
 }
@@ -103,7 +106,7 @@ impl<T: Clone> PhraseSet<T> {
 
     /// The longest phrase starting at token `i` and ending before `limit`: its length in tokens.
     pub fn longest_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, &T)> {
-        if i >= limit {
+        if i >= limit || self.bit.is_some_and(|b| t.list[i].first & (1 << b) == 0) {
             return None;
         }
         let list = self.by_first.get(&t.list[i].hash)?;
@@ -114,7 +117,7 @@ impl<T: Clone> PhraseSet<T> {
 
     /// The longest phrase ending just before token `end` and starting at or after `floor`.
     pub fn longest_ending_at(&self, t: &Tokens, end: usize, floor: usize) -> Option<(usize, &T)> {
-        if end == 0 || end <= floor {
+        if end == 0 || end <= floor || self.bit.is_some_and(|b| t.list[end - 1].last & (1 << b) == 0) {
             return None;
         }
         let list = self.by_last.get(&t.list[end - 1].hash)?;
@@ -123,9 +126,31 @@ impl<T: Clone> PhraseSet<T> {
             .map(|(words, p)| (words.len(), p))
     }
 
+    /// Gives the set bit `bit` and records its first and last words in `masks`.
+    fn register(&mut self, bit: u32, masks: &mut HashMap<u64, (u64, u64)>) {
+        self.bit = Some(bit);
+        for &hash in self.by_first.keys() {
+            masks.entry(hash).or_default().0 |= 1 << bit;
+        }
+        for &hash in self.by_last.keys() {
+            masks.entry(hash).or_default().1 |= 1 << bit;
+        }
+    }
+
     /// Whether a phrase starts at token `i` (within `limit`).
     pub fn matches_at(&self, t: &Tokens, i: usize, limit: usize) -> bool {
         self.longest_at(t, i, limit).is_some()
+    }
+}
+
+/// A phrase set of any payload, as the lexicon registers it.
+trait Registered {
+    fn register_as(&mut self, bit: u32, masks: &mut HashMap<u64, (u64, u64)>);
+}
+
+impl<T: Clone> Registered for PhraseSet<T> {
+    fn register_as(&mut self, bit: u32, masks: &mut HashMap<u64, (u64, u64)>) {
+        self.register(bit, masks);
     }
 }
 
@@ -213,6 +238,8 @@ pub struct Lexicon {
     pub number_words: PhraseSet<()>,
     pub function_words: HashSet<String>,
     pub counted_nouns: HashSet<String>,
+    /// The singular forms of the counted nouns ("soldier", "policeman"): "a soldier" is one.
+    pub counted_singulars: HashSet<String>,
     /// Heads of groups that are no casualties of conflict (animals, votes).
     pub non_casualty_nouns: HashSet<String>,
     pub age_words: PhraseSet<()>,
@@ -224,6 +251,9 @@ pub struct Lexicon {
     pub currency_symbols: PhraseSet<()>,
 
     pub gazetteer: Gazetteer,
+
+    /// For each word (by hash), the phrase sets it can start and end: see [`Tokens::classify`].
+    pub word_masks: HashMap<u64, (u64, u64)>,
 }
 
 #[derive(Deserialize)]
@@ -327,6 +357,20 @@ fn set_of(words: Vec<String>) -> PhraseSet<()> {
     PhraseSet::new(words.into_iter().map(|w| (w, ())))
 }
 
+/// Singular forms of plural nouns: "soldiers" gives "soldier", "policemen" "policeman".
+fn singulars(plurals: &[String]) -> HashSet<String> {
+    plurals
+        .iter()
+        .filter_map(|p| {
+            if let Some(stem) = p.strip_suffix("men") {
+                Some(format!("{stem}man"))
+            } else {
+                p.strip_suffix('s').filter(|s| !s.is_empty()).map(str::to_string)
+            }
+        })
+        .collect()
+}
+
 fn hash_of(words: Vec<String>) -> HashSet<String> {
     words.into_iter().collect()
 }
@@ -344,6 +388,12 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
+        let mut lex = Self::read();
+        lex.register_phrase_sets();
+        lex
+    }
+
+    fn read() -> Lexicon {
         let numbers: NumbersFile = parse("numbers.toml", include_str!("../data/numbers.toml"));
         let qualifiers: QualifiersFile =
             parse("qualifiers.toml", include_str!("../data/qualifiers.toml"));
@@ -459,6 +509,7 @@ impl Lexicon {
             weekdays: PhraseSet::new(words.weekdays),
             number_words,
             function_words: hash_of(words.lists.function_words),
+            counted_singulars: singulars(&words.lists.counted_nouns),
             counted_nouns: hash_of(words.lists.counted_nouns),
             non_casualty_nouns: hash_of(words.lists.non_casualty_nouns),
             age_words: set_of(words.lists.age_words),
@@ -469,7 +520,53 @@ impl Lexicon {
             units,
             currency_symbols: set_of(words.units.currency_symbols),
             gazetteer: Gazetteer::builtin(),
+            word_masks: HashMap::default(),
         }
+    }
+
+    /// Gives every phrase set a bit and builds the word masks tokens are classified with.
+    fn register_phrase_sets(&mut self) {
+        let mut masks = HashMap::default();
+        let mut bit = 0;
+        let mut add = |set: &mut dyn Registered| {
+            set.register_as(bit, &mut masks);
+            bit += 1;
+        };
+        add(&mut self.vague);
+        add(&mut self.qualifiers_before);
+        add(&mut self.qualifiers_after);
+        add(&mut self.metric_after);
+        add(&mut self.metric_before);
+        add(&mut self.metric_toll);
+        add(&mut self.auxiliaries);
+        add(&mut self.adverbs);
+        add(&mut self.denials);
+        add(&mut self.negations);
+        add(&mut self.forecasts);
+        add(&mut self.hedges);
+        add(&mut self.report_verbs);
+        add(&mut self.subset_markers);
+        add(&mut self.subordinators);
+        add(&mut self.background_markers);
+        add(&mut self.relatives);
+        add(&mut self.clause_breaks);
+        add(&mut self.speech_verbs);
+        add(&mut self.according);
+        add(&mut self.citing);
+        add(&mut self.briefed_by);
+        add(&mut self.titles);
+        add(&mut self.references);
+        add(&mut self.months);
+        add(&mut self.weekdays);
+        add(&mut self.number_words);
+        add(&mut self.age_words);
+        add(&mut self.time_words);
+        add(&mut self.demonyms);
+        add(&mut self.units);
+        add(&mut self.currency_symbols);
+        add(self.gazetteer.names_mut());
+        assert!(bit <= 64, "more phrase sets than mask bits");
+        self.word_masks = masks;
     }
 
     /// The index of a metric by name.

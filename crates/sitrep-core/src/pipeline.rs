@@ -48,6 +48,7 @@ impl Extractor {
     pub fn annotate<'a>(&self, document: &'a Document) -> Doc<'a> {
         let lex = self.lex;
         let mut doc = Doc::new(document);
+        doc.tokens.classify(lex);
         header::annotate(&mut doc, lex);
         if doc.meta.published.is_none() {
             doc.meta.published = self.default_published;
@@ -71,6 +72,7 @@ impl Extractor {
     pub fn quantities(&self, document: &Document) -> Vec<QuantityRecord> {
         let lex = self.lex;
         let mut doc = Doc::new(document);
+        doc.tokens.classify(lex);
         header::annotate(&mut doc, lex);
         sentences::annotate(&mut doc, lex);
         dates::annotate(&mut doc, lex);

@@ -93,7 +93,14 @@ pub fn parse_at(
     limit: usize,
     anchor: Option<NaiveDate>,
 ) -> Option<(usize, Option<NaiveDate>)> {
+    let tok = t.list[i];
     let word = t.lower(i);
+    // Dates start with digits, a capitalised month or weekday, or a word like "yesterday".
+    if tok.kind == TokenKind::Punct
+        || (tok.kind == TokenKind::Word && !tok.capitalized && !matches!(word, "today" | "tonight" | "yesterday"))
+    {
+        return None;
+    }
     // ISO: 2024-12-19
     if let (Some(y), true) = (number_at(t, i), i + 4 < limit) {
         if (1800..=2200).contains(&y)

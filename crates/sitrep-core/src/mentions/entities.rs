@@ -197,22 +197,22 @@ impl Index {
 }
 
 fn add_mention(doc: &mut Doc, lex: &Lexicon, index: &mut Index, run: Range<usize>, titled: bool) {
-    let surface = doc.slice(run.clone()).to_string();
+    let surface: &str = doc.slice(run.clone());
     let mut kind = classify(doc, lex, &run, titled);
     // "National Intelligence Service (NIS)": the acronym names the run before it.
-    let entity = match index.find(&surface, run.len() == 1) {
+    let entity = match index.find(surface, run.len() == 1) {
         Some(e) => {
             kind = doc.entities[e].kind;
             e
         }
-        None => match defined_acronym(doc, &run, &surface) {
+        None => match defined_acronym(doc, &run, surface) {
             Some(prev) => {
-                index.names.entry(surface).or_insert(prev);
+                index.names.entry(surface.to_string()).or_insert(prev);
                 prev
             }
             None => {
                 let entity = Entity {
-                    name: surface,
+                    name: surface.to_string(),
                     kind,
                     affiliation: None,
                 };

@@ -300,8 +300,7 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         let adjective =
             end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1));
         // "refugees", "prisoners": cue words that also name the group.
-        let group_noun =
-            lex.counted_nouns.contains(w) || lex.counted_nouns.contains(format!("{w}s").as_str());
+        let group_noun = lex.counted_nouns.contains(w) || lex.counted_singulars.contains(w);
         if is_cue && !adjective && !group_noun {
             break;
         }
@@ -316,7 +315,7 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
 /// Whether a word can head a counted group: a counted noun, a plural, or a capitalised name.
 fn is_head(lex: &Lexicon, w: &str, capitalized: bool) -> bool {
     lex.counted_nouns.contains(w)
-        || lex.counted_nouns.contains(format!("{w}s").as_str())
+        || lex.counted_singulars.contains(w)
         || lex.non_casualty_nouns.contains(w)
         || capitalized
         || (w.len() > 3

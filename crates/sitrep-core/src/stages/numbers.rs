@@ -232,11 +232,7 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
     let mut k = i + 1;
     while k < limit && k <= i + 5 && t.list[k].kind == TokenKind::Word {
         let w = t.lower(k);
-        let head = lex.counted_nouns.contains(format!("{w}s").as_str())
-            || (w.ends_with("man")
-                && lex
-                    .counted_nouns
-                    .contains(format!("{}men", &w[..w.len() - 3]).as_str()));
+        let head = lex.counted_singulars.contains(w);
         if head {
             let next_is_noun = k + 1 < limit
                 && t.list[k + 1].kind == TokenKind::Word

@@ -28,6 +28,10 @@ pub struct Token {
     lower: (u32, u32),
     /// A hash of the lower-cased form, so lexicon look-ups need not hash the word again.
     pub hash: u64,
+    /// Which lexicon phrase sets have a phrase that starts (`first`) or ends (`last`) with this
+    /// word, one bit per set; all bits set until [`Tokens::classify`] runs.
+    pub first: u64,
+    pub last: u64,
 }
 
 /// The tokens of a text, with their lower-cased forms kept in one buffer.
@@ -119,7 +123,19 @@ impl Tokens {
             capitalized,
             lower: (from, self.lowered.len() as u32),
             hash,
+            first: u64::MAX,
+            last: u64::MAX,
         });
+    }
+
+    /// Marks each token with the lexicon phrase sets its word can start or end, so that most
+    /// look-ups are a bit test.
+    pub fn classify(&mut self, lex: &crate::lexicon::Lexicon) {
+        for tok in &mut self.list {
+            let (first, last) = lex.word_masks.get(&tok.hash).copied().unwrap_or((0, 0));
+            tok.first = first;
+            tok.last = last;
+        }
     }
 
     /// Number of tokens.
