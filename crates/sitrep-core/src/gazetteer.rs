@@ -40,42 +40,48 @@ impl Gazetteer {
         g
     }
 
-    fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    fn rows(tsv: &str) -> impl Iterator<Item = [&str; 3]> {
         tsv.lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| l.split('\t').collect())
+            .map(|l| {
+                let mut cols = l.split('\t');
+                let mut next = || cols.next().unwrap_or("");
+                [next(), next(), next()]
+            })
     }
 
     fn load_places(&mut self, tsv: &str) {
         for cols in Self::rows(tsv) {
-            let kind = match cols.get(1) {
-                Some(&"country") => PlaceKind::Country,
-                Some(&"region") => PlaceKind::Region,
+            let kind = match cols[1] {
+                "country" => PlaceKind::Country,
+                "region" => PlaceKind::Region,
                 _ => PlaceKind::City,
             };
             let id = self.places.len() as u32;
             self.places.push(Place {
                 name: cols[0].to_string(),
                 kind,
-                country: cols.get(2).unwrap_or(&"").to_string(),
+                country: cols[2].to_string(),
             });
             self.names.insert(cols[0], id);
         }
     }
 
     fn load_aliases(&mut self, tsv: &str) {
-        let by_name: HashMap<String, u32> = self
+        let by_name: HashMap<&str, u32> = self
             .places
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.name.clone(), i as u32))
+            .map(|(i, p)| (p.name.as_str(), i as u32))
             .collect();
-        for cols in Self::rows(tsv) {
-            if let (Some(alias), Some(id)) =
-                (cols.first(), cols.get(1).and_then(|n| by_name.get(*n)))
-            {
-                self.names.insert(alias, *id);
+        let mut aliases = Vec::new();
+        for [alias, name, _] in Self::rows(tsv) {
+            if let Some(&id) = by_name.get(name) {
+                aliases.push((alias, id));
             }
+        }
+        for (alias, id) in aliases {
+            self.names.insert(alias, id);
         }
     }
 

@@ -18,17 +18,17 @@ use crate::stages::tokens::Tokens;
 /// carries, so a look-up hashes nothing and compares strings only on a hash match.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: PreHashed<Phrases<T>>,
-    by_last: PreHashed<Phrases<T>>,
+    phrases: Vec<(Vec<Word>, T)>,
+    /// Indexes into `phrases` by the hash of their first word, longest phrase first.
+    by_first: PreHashed<Vec<u32>>,
+    /// The same by last word.
+    by_last: PreHashed<Vec<u32>>,
     /// This set's bit in the tokens' masks, once the lexicon has registered it.
     bit: Option<u32>,
 }
 
 /// A word of a phrase: its hash and its lower-cased form.
 type Word = (u64, Box<str>);
-
-/// Phrases (as lower-case words) with their payloads, longest first.
-type Phrases<T> = Vec<(Vec<Word>, T)>;
 
 /// A map keyed by a hash computed beforehand: the key is its own hash.
 type PreHashed<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
@@ -54,6 +54,7 @@ impl std::hash::Hasher for KeyIsHash {
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
+            phrases: Vec::new(),
             by_first: PreHashed::default(),
             by_last: PreHashed::default(),
             bit: None,
@@ -82,17 +83,29 @@ impl<T: Clone> PhraseSet<T> {
 
     /// Adds one phrase.
     pub fn insert(&mut self, phrase: &str, payload: T) {
-        let t = Tokens::new(phrase);
-        let words: Vec<Word> = (0..t.len()).map(|i| (t.list[i].hash, t.lower(i).into())).collect();
+        // A plain word (most gazetteer names) needs no tokenizer.
+        let words: Vec<Word> =
+            if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_alphabetic()) {
+                let lower = phrase.to_ascii_lowercase();
+                vec![(crate::stages::tokens::word_hash(&lower), lower.into())]
+            } else {
+                let t = Tokens::new(phrase);
+                (0..t.len())
+                    .map(|i| (t.list[i].hash, t.lower(i).into()))
+                    .collect()
+            };
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return;
         };
-        let (first, last) = (first.0, last.0);
+        let (first, last, len) = (first.0, last.0, words.len());
+        let id = self.phrases.len() as u32;
+        self.phrases.push((words, payload));
+        let phrases = &self.phrases;
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             // Longest first; among equals, the first inserted.
             let list = map.entry(key).or_default();
-            let at = list.partition_point(|e| e.0.len() >= words.len());
-            list.insert(at, (words.clone(), payload.clone()));
+            let at = list.partition_point(|&e| phrases[e as usize].0.len() >= len);
+            list.insert(at, id);
         }
     }
 
@@ -111,18 +124,27 @@ impl<T: Clone> PhraseSet<T> {
         }
         let list = self.by_first.get(&t.list[i].hash)?;
         list.iter()
+            .map(|&id| &self.phrases[id as usize])
             .find(|(words, _)| i + words.len() <= limit && Self::matches(t, i, words))
             .map(|(words, p)| (words.len(), p))
     }
 
     /// The longest phrase ending just before token `end` and starting at or after `floor`.
     pub fn longest_ending_at(&self, t: &Tokens, end: usize, floor: usize) -> Option<(usize, &T)> {
-        if end == 0 || end <= floor || self.bit.is_some_and(|b| t.list[end - 1].last & (1 << b) == 0) {
+        if end == 0
+            || end <= floor
+            || self
+                .bit
+                .is_some_and(|b| t.list[end - 1].last & (1 << b) == 0)
+        {
             return None;
         }
         let list = self.by_last.get(&t.list[end - 1].hash)?;
         list.iter()
-            .find(|(words, _)| words.len() <= end - floor && Self::matches(t, end - words.len(), words))
+            .map(|&id| &self.phrases[id as usize])
+            .find(|(words, _)| {
+                words.len() <= end - floor && Self::matches(t, end - words.len(), words)
+            })
             .map(|(words, p)| (words.len(), p))
     }
 
@@ -365,7 +387,9 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
             if let Some(stem) = p.strip_suffix("men") {
                 Some(format!("{stem}man"))
             } else {
-                p.strip_suffix('s').filter(|s| !s.is_empty()).map(str::to_string)
+                p.strip_suffix('s')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
             }
         })
         .collect()
@@ -444,11 +468,16 @@ impl Lexicon {
         }
 
         let number_words = PhraseSet::new(
-            [&numbers.ones, &numbers.tens, &numbers.scales, &numbers.groups]
-                .into_iter()
-                .flat_map(|m| m.keys().cloned())
-                .chain(["a".to_string(), "an".to_string()])
-                .map(|w| (w, ())),
+            [
+                &numbers.ones,
+                &numbers.tens,
+                &numbers.scales,
+                &numbers.groups,
+            ]
+            .into_iter()
+            .flat_map(|m| m.keys().cloned())
+            .chain(["a".to_string(), "an".to_string()])
+            .map(|w| (w, ())),
         );
         let mut references = PhraseSet::default();
         for p in sources.person_references {

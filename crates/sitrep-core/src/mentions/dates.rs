@@ -97,7 +97,9 @@ pub fn parse_at(
     let word = t.lower(i);
     // Dates start with digits, a capitalised month or weekday, or a word like "yesterday".
     if tok.kind == TokenKind::Punct
-        || (tok.kind == TokenKind::Word && !tok.capitalized && !matches!(word, "today" | "tonight" | "yesterday"))
+        || (tok.kind == TokenKind::Word
+            && !tok.capitalized
+            && !matches!(word, "today" | "tonight" | "yesterday"))
     {
         return None;
     }
