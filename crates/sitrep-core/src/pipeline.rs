@@ -65,11 +65,68 @@ impl Extractor {
 
     /// The claims of a document (claims-v1 records).
     pub fn claims(&self, document: &Document) -> Vec<Claim> {
-        claim_records(&self.annotate(document), self.lex)
+        let mut out = Vec::new();
+        self.claims_into(document, &mut |c| out.push(c));
+        out
+    }
+
+    /// Hands each claim of a document to `sink` as it is found: a very large document is
+    /// never held as one list of records.
+    pub fn claims_into(&self, document: &Document, sink: &mut dyn FnMut(Claim)) {
+        self.by_window(
+            document,
+            |part| claim_records(&self.annotate(part), self.lex),
+            |c, shift| c.span = [c.span[0] + shift, c.span[1] + shift],
+            sink,
+        )
     }
 
     /// Every quantity in a document's body.
     pub fn quantities(&self, document: &Document) -> Vec<QuantityRecord> {
+        let mut out = Vec::new();
+        self.quantities_into(document, &mut |q| out.push(q));
+        out
+    }
+
+    /// Hands each quantity of a document to `sink` as it is found.
+    pub fn quantities_into(&self, document: &Document, sink: &mut dyn FnMut(QuantityRecord)) {
+        self.by_window(
+            document,
+            |part| self.window_quantities(part),
+            |q, shift| q.span = [q.span[0] + shift, q.span[1] + shift],
+            sink,
+        )
+    }
+
+    /// Runs `each` over a document, or over windows of a very large one (see [`windows`]),
+    /// shifting each window's spans by its start in characters.
+    fn by_window<R>(
+        &self,
+        document: &Document,
+        each: impl Fn(&Document) -> Vec<R>,
+        shift: impl Fn(&mut R, usize),
+        sink: &mut dyn FnMut(R),
+    ) {
+        if document.text.len() <= LARGE_DOCUMENT {
+            each(document).into_iter().for_each(sink);
+            return;
+        }
+        let mut offsets = CharOffsets::new(&document.text);
+        for range in windows(&document.text, WINDOW) {
+            let chars = offsets.chars(range.start);
+            let part = Document {
+                id: document.id.clone(),
+                text: document.text[range].to_string(),
+                meta: document.meta.clone(),
+            };
+            for mut r in each(&part) {
+                shift(&mut r, chars);
+                sink(r);
+            }
+        }
+    }
+
+    fn window_quantities(&self, document: &Document) -> Vec<QuantityRecord> {
         let lex = self.lex;
         let mut doc = Doc::new(document);
         doc.tokens.classify(lex);
@@ -98,12 +155,64 @@ impl Extractor {
 
     /// A document's totals per metric, coded as ACLED does.
     pub fn totals(&self, document: &Document) -> Totals {
-        let doc = self.annotate(document);
+        // A very large document's windows are coded apart and summed.
+        let mut sum = std::collections::BTreeMap::new();
+        self.by_window(
+            document,
+            |part| vec![totals::totals(&self.annotate(part), self.lex)],
+            |_, _| {},
+            &mut |part| {
+                for (metric, n) in part {
+                    *sum.entry(metric).or_insert(0) += n;
+                }
+            },
+        );
         Totals {
             doc: document.id.clone(),
-            totals: totals::totals(&doc, self.lex),
+            totals: sum,
         }
     }
+}
+
+/// Documents larger than this (in bytes) are read in windows, so that memory stays bounded
+/// whatever one document's size (a 100 MB JSON line, a book-length page).
+pub const LARGE_DOCUMENT: usize = 4 << 20;
+
+/// The size a window aims at.
+pub const WINDOW: usize = 1 << 20;
+
+/// Byte ranges of about `size` bytes that cover `text`, each ending at a paragraph break where
+/// there is one within reach, else at a line break or a sentence end, else at a character
+/// boundary. Claims never span a paragraph, so nothing is lost at a paragraph break.
+///
+/// ```
+/// let text = "One.\n\nTwo.\n\nThree.\n\nFour.";
+/// let w = sitrep_core::pipeline::windows(text, 5);
+/// let parts: Vec<&str> = w.iter().map(|r| &text[r.clone()]).collect();
+/// assert_eq!(parts.concat(), text);
+/// assert!(parts.len() > 1 && parts[..parts.len() - 1].iter().all(|p| p.ends_with("\n\n")));
+/// ```
+pub fn windows(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut target = (start + size).min(text.len());
+        while !text.is_char_boundary(target) {
+            target += 1;
+        }
+        let reach = &text[target..(target + size / 4 + 16).min(text.len())];
+        let reach = &reach[..(0..=reach.len())
+            .rev()
+            .find(|&k| reach.is_char_boundary(k))
+            .unwrap_or(0)];
+        let cut = ["\n\n", "\n", ". "]
+            .iter()
+            .find_map(|sep| reach.find(sep).map(|k| target + k + sep.len()))
+            .unwrap_or(target);
+        out.push(start..cut);
+        start = cut;
+    }
+    out
 }
 
 /// Turns the claim layer into claims-v1 records.

@@ -76,7 +76,7 @@ fn main() -> ExitCode {
             extractor.default_published = published;
             let mode = if totals { Mode::Totals } else { Mode::Claims };
             run_documents(&paths, input, |doc, out| match mode {
-                Mode::Claims => write_all(out, &extractor.claims(doc)),
+                Mode::Claims => write_each(out, |sink| extractor.claims_into(doc, sink)),
                 Mode::Totals => write_all(out, &[extractor.totals(doc)]),
             })
         }
@@ -114,6 +114,20 @@ fn write_all<T: Serialize>(out: &mut dyn Write, records: &[T]) -> io::Result<()>
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// Writes records as a producer hands them over, keeping the first write error.
+fn write_each<T: Serialize>(
+    out: &mut dyn Write,
+    produce: impl FnOnce(&mut dyn FnMut(T)),
+) -> io::Result<()> {
+    let mut result = Ok(());
+    produce(&mut |record| {
+        if result.is_ok() {
+            result = write_all(out, std::slice::from_ref(&record));
+        }
+    });
+    result
 }
 
 /// Reads every path, runs `each` on every document, reports problems on standard error, and

@@ -858,16 +858,32 @@ fn refine_places(_doc: &Doc, lex: &Lexicon, drafts: &mut [ClaimDraft]) {
         .iter()
         .map(|d| d.place.as_deref().and_then(|p| g.lookup(p)))
         .collect();
-    for k in 0..drafts.len() {
-        let Some(outer) = resolved[k] else { continue };
-        let finer = (0..drafts.len()).find(|&j| {
-            !drafts[j].subject_head.is_empty()
-                && drafts[j].subject_head == drafts[k].subject_head
-                && resolved[j].is_some_and(|inner| g.contains(outer, inner))
-        });
-        if let Some(j) = finer {
-            drafts[k].place = drafts[j].place.clone();
+    // For each group, the distinct places inside a country that its claims name, in order.
+    let mut finer: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (k, d) in drafts.iter().enumerate() {
+        if let Some(p) = resolved[k].filter(|p| p.kind != crate::gazetteer::PlaceKind::Country) {
+            let list = finer.entry(d.subject_head.as_str()).or_default();
+            if !d.subject_head.is_empty() && !list.iter().any(|&j| resolved[j] == Some(p)) {
+                list.push(k);
+            }
         }
+    }
+    let mut updates = Vec::new();
+    for (k, d) in drafts.iter().enumerate() {
+        let Some(outer) = resolved[k] else { continue };
+        let candidates = finer
+            .get(d.subject_head.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let inner = candidates
+            .iter()
+            .find(|&&j| resolved[j].is_some_and(|inner| g.contains(outer, inner)));
+        if let Some(&j) = inner {
+            updates.push((k, drafts[j].place.clone()));
+        }
+    }
+    for (k, place) in updates {
+        drafts[k].place = place;
     }
 }
 

@@ -46,8 +46,19 @@ impl Format for Jsonl {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let line = decode(path, Some(line_no), std::mem::take(&mut buf), sink);
-            match parse(path, line_no, &line) {
+            // Valid UTF-8 parses straight from the buffer; anything else is repaired first.
+            let parsed = match std::str::from_utf8(&buf) {
+                Ok(line) => parse(path, line_no, line),
+                Err(_) => {
+                    let line = decode(path, Some(line_no), std::mem::take(&mut buf), sink);
+                    parse(path, line_no, &line)
+                }
+            };
+            // Do not keep a huge line's buffer while its document is processed.
+            if buf.capacity() > 1 << 23 {
+                buf = Vec::new();
+            }
+            match parsed {
                 Ok(doc) => sink(Event::Document(doc)),
                 Err(message) => sink(Event::Error(problem(path, Some(line_no), message))),
             }
