@@ -22,6 +22,8 @@ pub struct Extractor {
     lex: &'static Lexicon,
     /// The date for documents that carry none (`--published`).
     pub default_published: Option<NaiveDate>,
+    /// Documents larger than this many bytes run in windows of about a quarter of it.
+    pub window_threshold: usize,
 }
 
 impl Default for Extractor {
@@ -36,6 +38,7 @@ impl Extractor {
         Extractor {
             lex: Lexicon::builtin(),
             default_published: None,
+            window_threshold: LARGE_DOCUMENT,
         }
     }
 
@@ -107,12 +110,12 @@ impl Extractor {
         shift: impl Fn(&mut R, usize),
         sink: &mut dyn FnMut(R),
     ) {
-        if document.text.len() <= LARGE_DOCUMENT {
+        if document.text.len() <= self.window_threshold {
             each(document).into_iter().for_each(sink);
             return;
         }
         let mut offsets = CharOffsets::new(&document.text);
-        for range in windows(&document.text, WINDOW) {
+        for range in windows(&document.text, (self.window_threshold / 4).max(1)) {
             let chars = offsets.chars(range.start);
             let part = Document {
                 id: document.id.clone(),
@@ -178,9 +181,6 @@ impl Extractor {
 /// whatever one document's size (a 100 MB JSON line, a book-length page).
 pub const LARGE_DOCUMENT: usize = 4 << 20;
 
-/// The size a window aims at.
-pub const WINDOW: usize = 1 << 20;
-
 /// Byte ranges of about `size` bytes that cover `text`, each ending at a paragraph break where
 /// there is one within reach, else at a line break or a sentence end, else at a character
 /// boundary. Claims never span a paragraph, so nothing is lost at a paragraph break.
@@ -240,4 +240,27 @@ pub fn claim_records(doc: &Doc, lex: &Lexicon) -> Vec<Claim> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_documents_run_in_windows_with_true_spans() {
+        let paragraph =
+            "Strikes killed 12 civilians in Kharkiv, officials said. Some 40 were wounded.\n\n";
+        let text = paragraph.repeat(200);
+        let document = Document::new("big", text.clone());
+        let whole = Extractor::new().claims(&document);
+        let mut small = Extractor::new();
+        small.window_threshold = 1000;
+        let windowed = small.claims(&document);
+        assert_eq!(windowed.len(), 400);
+        assert_eq!(windowed, whole);
+        let chars: Vec<char> = text.chars().collect();
+        let last = windowed.last().unwrap();
+        let sentence: String = chars[last.span[0]..last.span[1]].iter().collect();
+        assert_eq!(sentence, last.sentence);
+    }
 }
