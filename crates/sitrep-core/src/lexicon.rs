@@ -273,6 +273,13 @@ pub struct Lexicon {
     pub currency_symbols: PhraseSet<()>,
 
     pub gazetteer: Gazetteer,
+    pub locative: HashSet<String>,
+    pub not_location: HashSet<String>,
+    pub region_words: HashSet<String>,
+    pub date_labels: HashSet<String>,
+    pub generic_heads: HashSet<String>,
+    pub affiliation_roles: HashSet<String>,
+    pub embedding_words: HashSet<String>,
 
     /// For each word (by hash), the phrase sets it can start and end: see [`Tokens::classify`].
     pub word_masks: HashMap<u64, (u64, u64)>,
@@ -327,6 +334,7 @@ struct CuesFile {
     report_verbs: Vec<String>,
     subset_markers: Vec<String>,
     subordinators: Vec<String>,
+    embedding_words: Vec<String>,
     background_markers: Vec<String>,
     relatives: Vec<String>,
     clause_breaks: Vec<String>,
@@ -340,6 +348,7 @@ struct SourcesFile {
     briefed_by: Vec<String>,
     titles: Vec<String>,
     organisation_words: Vec<String>,
+    affiliation_roles: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
     reference_modifiers: Vec<String>,
@@ -351,7 +360,27 @@ struct WordsFile {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     lists: WordLists,
+    places: PlaceWords,
+    header: HeaderWords,
+    groups: GroupWords,
     units: UnitLists,
+}
+
+#[derive(Deserialize)]
+struct PlaceWords {
+    locative: Vec<String>,
+    not_location: Vec<String>,
+    region_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct HeaderWords {
+    date_labels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct GroupWords {
+    generic_heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -549,6 +578,13 @@ impl Lexicon {
             units,
             currency_symbols: set_of(words.units.currency_symbols),
             gazetteer: Gazetteer::builtin(),
+            locative: hash_of(words.places.locative),
+            not_location: hash_of(words.places.not_location),
+            region_words: hash_of(words.places.region_words),
+            date_labels: hash_of(words.header.date_labels),
+            generic_heads: hash_of(words.groups.generic_heads),
+            affiliation_roles: hash_of(sources.affiliation_roles),
+            embedding_words: hash_of(cues.embedding_words),
             word_masks: HashMap::default(),
         }
     }

@@ -243,22 +243,6 @@ fn defined_acronym(doc: &Doc, run: &Range<usize>, surface: &str) -> Option<usize
 /// "Cho Tae-yong, the director of the National Intelligence Service" and "Cho Tae-yong, the NIS
 /// director": a person followed by an appositive that names an organisation speaks for it.
 fn affiliations(doc: &mut Doc, lex: &Lexicon) {
-    let roles = [
-        "director",
-        "chief",
-        "head",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "commander",
-        "chairman",
-        "official",
-        "officer",
-        "secretary",
-        "president",
-        "leader",
-    ];
     let mut found = Vec::new();
     for (k, m) in doc.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || doc.entities[m.entity].affiliation.is_some() {
@@ -276,7 +260,7 @@ fn affiliations(doc: &mut Doc, lex: &Lexicon) {
         {
             end += 1;
         }
-        let has_role = (after + 2..end).any(|i| roles.contains(&doc.lower(i)));
+        let has_role = (after + 2..end).any(|i| lex.affiliation_roles.contains(doc.lower(i)));
         let org = doc.mentions[k + 1..]
             .iter()
             .take_while(|o| o.tokens.start < end)
@@ -285,7 +269,6 @@ fn affiliations(doc: &mut Doc, lex: &Lexicon) {
             found.push((m.entity, org.entity));
         }
     }
-    let _ = lex;
     for (person, org) in found {
         doc.entities[person].affiliation.get_or_insert(org);
     }

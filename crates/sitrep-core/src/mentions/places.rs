@@ -4,22 +4,6 @@
 use crate::doc::{Doc, PlaceMention};
 use crate::lexicon::Lexicon;
 
-/// Words after a place name that make it a region as written ("Kursk region").
-fn is_region_word(w: &str) -> bool {
-    matches!(
-        w,
-        "region"
-            | "oblast"
-            | "province"
-            | "governorate"
-            | "district"
-            | "county"
-            | "state"
-            | "prefecture"
-            | "raion"
-    )
-}
-
 /// Adds the place layer over the body.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let g = &lex.gazetteer;
@@ -32,7 +16,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             continue;
         };
         let mut end = i + len;
-        if end < t.len() && is_region_word(t.lower(end)) {
+        if end < t.len() && lex.region_words.contains(t.lower(end)) {
             end += 1;
         }
         // Skip "the" in front ("the Gaza Strip" is written "Gaza Strip").

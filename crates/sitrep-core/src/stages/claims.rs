@@ -163,23 +163,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             // may be a reduced relative: an implicit count needs a firm predicate of its own.
             if q.implicit {
                 let embedded = q.tokens.start > range.start
-                    && matches!(
-                        doc.lower(q.tokens.start - 1),
-                        "of" | "after"
-                            | "before"
-                            | "for"
-                            | "against"
-                            | "about"
-                            | "to"
-                            | "that"
-                            | "when"
-                            | "as"
-                            | "with"
-                            | "by"
-                            | "on"
-                            | "over"
-                            | "whose"
-                    );
+                    && lex.embedding_words.contains(doc.lower(q.tokens.start - 1));
                 let subject_end = counts[c].subject.end.max(q.tokens.end);
                 let relative = lex
                     .relatives
@@ -808,27 +792,10 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize, q: &Quantity) -> Option<String> 
         } else {
             ""
         };
-        if matches!(prev, "against" | "from" | "with" | "by") {
+        if lex.not_location.contains(prev) {
             continue;
         }
-        if matches!(
-            prev,
-            "in" | "near"
-                | "at"
-                | "around"
-                | "outside"
-                | "inside"
-                | "into"
-                | "to"
-                | "across"
-                | "on"
-                | "towards"
-                | "toward"
-                | "throughout"
-                | "within"
-                | "over"
-                | "of"
-        ) {
+        if lex.locative.contains(prev) {
             return Some(p.text.clone());
         }
         fallback.get_or_insert_with(|| p.text.clone());

@@ -99,10 +99,7 @@ fn dateline(doc: &Doc, lex: &Lexicon, line: &Range<usize>) -> Option<NaiveDate> 
     if line.len() > 14 {
         return None;
     }
-    let labelled = matches!(
-        doc.lower(line.start),
-        "published" | "updated" | "posted" | "date" | "dated" | "first" | "last"
-    );
+    let labelled = lex.date_labels.contains(doc.lower(line.start));
     for i in line.clone() {
         if let Some((len, Some(date))) = dates::parse_at(&doc.tokens, lex, i, line.end, None) {
             let rest = line.end - (i + len);

@@ -11,14 +11,6 @@ use std::collections::BTreeMap;
 use crate::doc::Doc;
 use crate::lexicon::Lexicon;
 
-/// Heads that may cover every other group in the sentence ("5 people", or a bare toll).
-fn is_generic(head: &str) -> bool {
-    matches!(
-        head,
-        "" | "person" | "individual" | "other" | "civilian and soldier"
-    )
-}
-
 /// The totals of an annotated document, by metric name.
 ///
 /// ```
@@ -44,8 +36,8 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
                 && v == value
                 && (value >= 2.0
                     || head == c.subject_head
-                    || is_generic(head)
-                    || is_generic(&c.subject_head))
+                    || lex.generic_heads.contains(head)
+                    || lex.generic_heads.contains(c.subject_head.as_str()))
         });
         if told_again {
             continue;
@@ -70,12 +62,12 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
     for (metric, by_head) in groups {
         let specific: f64 = by_head
             .iter()
-            .filter(|(h, _)| !is_generic(h))
+            .filter(|(h, _)| !lex.generic_heads.contains(**h))
             .map(|(_, v)| v)
             .sum();
         let generic = by_head
             .iter()
-            .filter(|(h, _)| is_generic(h))
+            .filter(|(h, _)| lex.generic_heads.contains(**h))
             .map(|(_, v)| *v)
             .fold(0.0, f64::max);
         out.insert(
