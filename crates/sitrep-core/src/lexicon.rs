@@ -222,6 +222,8 @@ pub struct Lexicon {
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
     pub qualifiers_after: PhraseSet<Qualifier>,
+    /// Phrases that make a strict bound after it inclusive ("or equal").
+    pub inclusive: PhraseSet<()>,
 
     /// Metric names, in data-file order; cues point into this list.
     pub metrics: Vec<String>,
@@ -306,6 +308,13 @@ struct VagueEntry {
 struct QualifiersFile {
     before: HashMap<String, Vec<String>>,
     after: HashMap<String, Vec<String>>,
+    equal: PhraseList,
+    inclusive: PhraseList,
+}
+
+#[derive(Deserialize)]
+struct PhraseList {
+    phrases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -455,6 +464,9 @@ impl Lexicon {
         let sources: SourcesFile = parse("sources.toml", include_str!("../data/sources.toml"));
         let words: WordsFile = parse("words.toml", include_str!("../data/words.toml"));
 
+        let mut before = qualifiers.before;
+        before.insert("exact".into(), qualifiers.equal.phrases);
+        let qualifiers_before = before;
         let qualifier_set = |map: HashMap<String, Vec<String>>| {
             let mut set = PhraseSet::default();
             for (name, phrases) in map {
@@ -535,8 +547,9 @@ impl Lexicon {
             suffix_scales: numbers.suffix_scales,
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
-            qualifiers_before: qualifier_set(qualifiers.before),
+            qualifiers_before: qualifier_set(qualifiers_before),
             qualifiers_after: qualifier_set(qualifiers.after),
+            inclusive: set_of(qualifiers.inclusive.phrases),
             metrics,
             metric_after,
             metric_before,
@@ -600,6 +613,7 @@ impl Lexicon {
         add(&mut self.vague);
         add(&mut self.qualifiers_before);
         add(&mut self.qualifiers_after);
+        add(&mut self.inclusive);
         add(&mut self.metric_after);
         add(&mut self.metric_before);
         add(&mut self.metric_toll);

@@ -128,7 +128,7 @@ fn scan(
         }
         // A sign: "minus 233", "-1.7%" (a hyphen glued to the digits, not to a word before).
         let mut sign = 1.0;
-        if first.digits && start == i && start > floor {
+        if start == i && start > floor {
             let prev = t.lower(start - 1);
             let glued_minus = matches!(prev, "-" | "−")
                 && t.list[start - 1].end == t.list[start].start
@@ -192,6 +192,17 @@ fn scan(
         if range_high == Some(value) {
             range_high = None;
             qualifier = Qualifier::Exact;
+        }
+        // "less than 5000 or equal" is at most 5000.
+        if matches!(qualifier, Qualifier::LessThan | Qualifier::MoreThan) {
+            if let Some((len, _)) = lex.inclusive.longest_at(t, end, limit) {
+                qualifier = if qualifier == Qualifier::LessThan {
+                    Qualifier::AtMost
+                } else {
+                    Qualifier::AtLeast
+                };
+                end += len;
+            }
         }
         let (low, high, qualifier) = match (first.vague, range_high) {
             (_, Some(high)) => (Some(value), Some(high), Qualifier::Range),

@@ -66,6 +66,10 @@ fn our_bounds(q: &QuantityRecord) -> Option<Bounds> {
         | Qualifier::AtMost
         | Qualifier::LessThan
         | Qualifier::Range => Some((q.amount.low, q.amount.high)),
+        // Recognizers-Text also resolves "equal to 20" as the range [20,20].
+        Qualifier::Exact if q.amount.text.to_lowercase().starts_with("equal") => {
+            Some((q.amount.low, q.amount.high))
+        }
         _ => None,
     }
 }
