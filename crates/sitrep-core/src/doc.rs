@@ -49,6 +49,8 @@ pub enum EntityKind {
     Person,
     Organisation,
     Place,
+    /// An unnamed group named as written ("Ukrainian officials", "activists").
+    Group,
     Other,
 }
 

@@ -253,6 +253,8 @@ pub struct Lexicon {
     pub titles: PhraseSet<()>,
     pub organisation_words: HashSet<String>,
     pub references: PhraseSet<Reference>,
+    /// Unnamed groups that may be a source ("officials", "activists").
+    pub group_sources: PhraseSet<()>,
     pub reference_modifiers: HashSet<String>,
 
     pub abbreviations: HashSet<String>,
@@ -358,6 +360,7 @@ struct SourcesFile {
     titles: Vec<String>,
     organisation_words: Vec<String>,
     affiliation_roles: Vec<String>,
+    group_sources: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
     reference_modifiers: Vec<String>,
@@ -574,6 +577,7 @@ impl Lexicon {
             titles: set_of(sources.titles),
             organisation_words: hash_of(sources.organisation_words),
             references,
+            group_sources: set_of(sources.group_sources),
             reference_modifiers: hash_of(sources.reference_modifiers),
             abbreviations: hash_of(words.abbreviations),
             months: PhraseSet::new(words.months),
@@ -635,6 +639,7 @@ impl Lexicon {
         add(&mut self.briefed_by);
         add(&mut self.titles);
         add(&mut self.references);
+        add(&mut self.group_sources);
         add(&mut self.months);
         add(&mut self.weekdays);
         add(&mut self.number_words);

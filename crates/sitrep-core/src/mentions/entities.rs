@@ -41,6 +41,68 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
     }
     affiliations(doc, lex);
+    groups(doc, lex);
+}
+
+/// Unnamed groups that may speak ("activists say", "Ukrainian officials said"), as mentions of
+/// entities named as written, with a demonym or qualifier before them.
+fn groups(doc: &mut Doc, lex: &Lexicon) {
+    let n = doc.tokens.len();
+    let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    let mut i = doc.body_start;
+    while i < n {
+        let Some((len, _)) = lex.group_sources.longest_at(&doc.tokens, i, n) else {
+            i += 1;
+            continue;
+        };
+        if doc.mention_covering(i).is_some() {
+            i += len;
+            continue;
+        }
+        // "Ukrainian officials": a demonym mention just before joins the group.
+        let mut start = i;
+        let mut replaced = None;
+        if let Some(m) = doc.mention_ending_at(i) {
+            if m.kind == EntityKind::Other {
+                start = m.tokens.start;
+                replaced = doc.mentions.iter().position(|x| x == m);
+            }
+        }
+        while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
+            start -= 1;
+        }
+        found.push((start..i + len, replaced));
+        i += len;
+    }
+    let mut drop: Vec<usize> = found.iter().filter_map(|f| f.1).collect();
+    drop.sort_unstable();
+    for k in drop.into_iter().rev() {
+        doc.mentions.remove(k);
+    }
+    for (tokens, _) in found {
+        let name = doc.slice(tokens.clone()).to_string();
+        let entity = match doc
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::Group && e.name.eq_ignore_ascii_case(&name))
+        {
+            Some(e) => e,
+            None => {
+                doc.entities.push(Entity {
+                    name,
+                    kind: EntityKind::Group,
+                    affiliation: None,
+                });
+                doc.entities.len() - 1
+            }
+        };
+        doc.mentions.push(Mention {
+            tokens,
+            kind: EntityKind::Group,
+            entity,
+        });
+    }
+    doc.mentions.sort_by_key(|m| m.tokens.start);
 }
 
 /// A run of capitalised tokens starting at `i`, without a leading title; and whether a title

@@ -196,7 +196,11 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
     if let Some(m) = doc.mention_starting_at(k) {
         if matches!(
             m.kind,
-            EntityKind::Person | EntityKind::Organisation | EntityKind::Place | EntityKind::Other
+            EntityKind::Person
+                | EntityKind::Organisation
+                | EntityKind::Place
+                | EntityKind::Group
+                | EntityKind::Other
         ) {
             return Some((m.entity, k, m.tokens.end));
         }
