@@ -243,6 +243,7 @@ pub struct Lexicon {
     pub subset_markers: PhraseSet<()>,
     pub subordinators: PhraseSet<()>,
     pub background_markers: PhraseSet<()>,
+    pub background_events: PhraseSet<()>,
     pub relatives: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
 
@@ -347,6 +348,7 @@ struct CuesFile {
     subordinators: Vec<String>,
     embedding_words: Vec<String>,
     background_markers: Vec<String>,
+    background_events: Vec<String>,
     relatives: Vec<String>,
     clause_breaks: Vec<String>,
 }
@@ -568,6 +570,7 @@ impl Lexicon {
             subset_markers: set_of(cues.subset_markers),
             subordinators: set_of(cues.subordinators),
             background_markers: set_of(cues.background_markers),
+            background_events: set_of(cues.background_events),
             relatives: set_of(cues.relatives),
             clause_breaks: set_of(cues.clause_breaks),
             speech_verbs: set_of(sources.speech_verbs),
@@ -631,6 +634,7 @@ impl Lexicon {
         add(&mut self.subset_markers);
         add(&mut self.subordinators);
         add(&mut self.background_markers);
+        add(&mut self.background_events);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);
         add(&mut self.speech_verbs);

@@ -117,6 +117,35 @@ pub fn parse_at(
             }
         }
     }
+    // Day/Month[/Year]: "19/02/2015", and "(19/02)" in brackets; a month-first order only where
+    // the day could be no month ("02/19").
+    if let (Some(a), true) = (number_at(t, i), i + 2 < limit) {
+        if matches!(t.lower(i + 1), "/" | ".") && t.touches_next(i) && t.touches_next(i + 1) {
+            if let Some(b) = number_at(t, i + 2) {
+                let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+                let with_year = i + 4 < limit
+                    && t.lower(i + 3) == t.lower(i + 1)
+                    && t.touches_next(i + 2)
+                    && t.touches_next(i + 3);
+                if with_year {
+                    if let Some(y) = number_at(t, i + 4).filter(|y| (1900..=2100).contains(y)) {
+                        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, month, day) {
+                            return Some((5, Some(date)));
+                        }
+                    }
+                }
+                let bracketed =
+                    i > 0 && t.lower(i - 1) == "(" && i + 3 < t.len() && t.lower(i + 3) == ")";
+                if bracketed
+                    && (1..=12).contains(&month)
+                    && (1..=31).contains(&day)
+                    && t.lower(i + 1) == "/"
+                {
+                    return Some((3, with_year(anchor, month, day)));
+                }
+            }
+        }
+    }
     // Day Month [Year]: 15 February 2024
     if let Some(day) = number_at(t, i).filter(|d| (1..=31).contains(d)) {
         if let Some((mlen, month)) = month_at(t, lex, i + 1, limit) {
@@ -213,6 +242,24 @@ mod tests {
             Some("2024-12-30")
         );
         assert_eq!(parse("Thursday", None), None);
+    }
+
+    #[test]
+    fn slashed_dates() {
+        assert_eq!(parse("19/02/2015", None).as_deref(), Some("2015-02-19"));
+        let t = Tokens::new("(19/02)");
+        let (len, day) = parse_at(
+            &t,
+            Lexicon::builtin(),
+            1,
+            t.len(),
+            "2015-03-01".parse().ok(),
+        )
+        .unwrap();
+        assert_eq!(
+            (len, day.unwrap().to_string()),
+            (3, "2015-02-19".to_string())
+        );
     }
 
     #[test]

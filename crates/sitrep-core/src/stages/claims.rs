@@ -154,7 +154,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             let subject_text = doc.slice(subject.clone()).to_string();
             let head = head_of(doc, &subject);
             let subset = is_subset(doc, lex, q, range.start);
-            let background = is_background(doc, lex, q, range.start);
+            let background = is_background(doc, lex, q, &range);
             if lex.non_casualty_nouns.contains(head.as_str()) {
                 continue;
             }
@@ -719,9 +719,21 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
 }
 
 /// Whether a background marker stands before the count in its sentence (up to 10 tokens back).
-fn is_background(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
-    // Only within the count's clause: back to the nearest comma or semicolon.
-    let mut from = floor;
+fn is_background(
+    doc: &Doc,
+    lex: &Lexicon,
+    q: &Quantity,
+    sentence: &std::ops::Range<usize>,
+) -> bool {
+    // A protest or a commemoration anywhere in the sentence.
+    if sentence.clone().any(|k| {
+        lex.background_events
+            .matches_at(&doc.tokens, k, sentence.end)
+    }) {
+        return true;
+    }
+    // A marker before the count within its clause: back to the nearest comma or semicolon.
+    let mut from = sentence.start;
     if let Some(k) = (from..q.tokens.start)
         .rev()
         .find(|&k| matches!(doc.lower(k), "," | ";"))
@@ -990,6 +1002,26 @@ mod tests {
         )[0];
         assert_eq!(c.sources, ["General Staff"]);
         assert_eq!(c.place.as_deref(), Some("Donetsk region"));
+    }
+
+    #[test]
+    fn unnamed_groups_are_sources() {
+        let c = &claims("Three civilians were killed in Donetsk, Ukrainian officials said.")[0];
+        assert_eq!(c.sources, ["Ukrainian officials"]);
+        let c = &claims("Police disperse protest, activists say one shot dead.")[0];
+        assert_eq!(
+            (c.metric.as_str(), c.sources.clone()),
+            ("killed", vec!["activists".to_string()])
+        );
+    }
+
+    #[test]
+    fn single_people_are_counted_where_a_predicate_is_firm() {
+        assert_eq!(
+            brief("A civilian was killed in the strike."),
+            [b("killed", "A", "civilian")]
+        );
+        assert!(brief("Relatives of a driver that was killed protested.").is_empty());
     }
 
     #[test]

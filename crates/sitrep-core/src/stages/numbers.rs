@@ -418,6 +418,14 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         }
         let mut value: f64 = raw.replace(',', "").parse().ok()?;
         let mut end = i + 1;
+        if let Some((fraction, len)) = fraction(t, i, value, limit) {
+            return Some(Bare {
+                end: i + len,
+                value: fraction,
+                vague: None,
+                digits: true,
+            });
+        }
         if let Some(scale) = suffix_scale(t, lex, i, limit) {
             value *= scale;
             end += 1;
@@ -460,6 +468,24 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         vague: None,
         digits: false,
     })
+}
+
+/// "1/2", "3/16": a proper fraction written with a slash, and its length in tokens. Day and
+/// month ("19/02") and ratios ("24/7") are no fractions.
+fn fraction(t: &Tokens, i: usize, numerator: f64, limit: usize) -> Option<(f64, usize)> {
+    if i + 2 >= limit + 1 || i + 2 >= t.len() + 1 || !matches!(t.lower(i + 1), "/" | "⁄") {
+        return None;
+    }
+    if !(t.touches_next(i) && t.touches_next(i + 1) && t.list[i + 2].kind == TokenKind::Number) {
+        return None;
+    }
+    let denominator: f64 = t.lower(i + 2).parse().ok()?;
+    let more = i + 3 < limit && t.touches_next(i + 2) && matches!(t.lower(i + 3), "/" | "⁄");
+    let proper = numerator.fract() == 0.0
+        && numerator >= 1.0
+        && numerator < denominator
+        && denominator <= 100.0;
+    (proper && !more).then_some((numerator / denominator, 3))
 }
 
 /// A scale glued to the digits at `i` ("5bn", "100K", "$2m", "12.3m tonnes").
@@ -511,6 +537,13 @@ fn words_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
             }
             if matches!(w, "single" | "nil" | "naught" | "nought") && seen {
                 break;
+            }
+            // "every single part": "single" counts one only alone or after "a".
+            if w == "single" {
+                let alone = k == 0 || t.list[k - 1].kind != TokenKind::Word;
+                if !(alone || matches!(t.lower(k - 1), "a" | "one")) {
+                    break;
+                }
             }
             current += v;
             last_small = v;
@@ -751,7 +784,7 @@ fn not_an_amount(
                 || lex.units.matches_at(t, end, limit)
                 || lex.scales.contains_key(t.lower(end)));
         if prev.kind == TokenKind::Word
-            && prev.capitalized
+            && (prev.capitalized || prev.inner_capital)
             && !counts_after
             && !lex.function_words.contains(word)
             && !lex.months.matches_at(t, i - 1, i)
@@ -1005,6 +1038,24 @@ mod tests {
         assert_eq!(one("12.3m tonnes").1, Some(12.3e6));
         assert_eq!(one("a 100m sprint").1, Some(100.0));
         assert_eq!(one("from $370,000 to $5.5 million").3, Some(5.5e6));
+    }
+
+    #[test]
+    fn fractions_and_inclusive_bounds() {
+        assert_eq!(one("1/2 pound").1, Some(0.5));
+        assert_eq!(one("less than 5000 or equal").3, Some(5000.0));
+        assert_eq!(one("equal to 20").4, Exact);
+        assert_eq!(one("between negative ten and fifteen").2, Some(-10.0));
+        assert_eq!(
+            one("more than 100 and less than 300"),
+            (
+                "more than 100 and less than 300".into(),
+                Some(100.0),
+                Some(101.0),
+                Some(299.0),
+                Range
+            )
+        );
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Token {
     pub breaks: u8,
     /// Whether the first character is upper-case.
     pub capitalized: bool,
+    /// Whether a later character is upper-case ("iPhone", "McDonald"): a name.
+    pub inner_capital: bool,
     lower: (u32, u32),
     /// A hash of the lower-cased form, so lexicon look-ups need not hash the word again.
     pub hash: u64,
@@ -114,6 +116,7 @@ impl Tokens {
             }
         }
         let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
+        let inner_capital = surface.chars().skip(1).any(char::is_uppercase);
         let hash = word_hash(&self.lowered[from as usize..]);
         self.list.push(Token {
             kind,
@@ -121,6 +124,7 @@ impl Tokens {
             end,
             breaks,
             capitalized,
+            inner_capital,
             lower: (from, self.lowered.len() as u32),
             hash,
             first: u64::MAX,
