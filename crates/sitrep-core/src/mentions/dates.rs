@@ -123,11 +123,11 @@ pub fn parse_at(
         if matches!(t.lower(i + 1), "/" | ".") && t.touches_next(i) && t.touches_next(i + 1) {
             if let Some(b) = number_at(t, i + 2) {
                 let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
-                let with_year = i + 4 < limit
+                let has_year = i + 4 < limit
                     && t.lower(i + 3) == t.lower(i + 1)
                     && t.touches_next(i + 2)
                     && t.touches_next(i + 3);
-                if with_year {
+                if has_year {
                     if let Some(y) = number_at(t, i + 4).filter(|y| (1900..=2100).contains(y)) {
                         if let Some(date) = NaiveDate::from_ymd_opt(y as i32, month, day) {
                             return Some((5, Some(date)));

@@ -473,7 +473,7 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
 /// "1/2", "3/16": a proper fraction written with a slash, and its length in tokens. Day and
 /// month ("19/02") and ratios ("24/7") are no fractions.
 fn fraction(t: &Tokens, i: usize, numerator: f64, limit: usize) -> Option<(f64, usize)> {
-    if i + 2 >= limit + 1 || i + 2 >= t.len() + 1 || !matches!(t.lower(i + 1), "/" | "⁄") {
+    if i + 2 >= limit || !matches!(t.lower(i + 1), "/" | "⁄") {
         return None;
     }
     if !(t.touches_next(i) && t.touches_next(i + 1) && t.list[i + 2].kind == TokenKind::Number) {
@@ -626,11 +626,15 @@ fn range_tail(
             .currency_symbols
             .longest_ending_at(t, i, floor)
             .is_some();
-    let opener = if symbol_before {
+    // The word before the amount, past a currency symbol or a sign ("between minus 10 and 5").
+    let mut opener = if symbol_before {
         i.saturating_sub(2)
     } else {
         i.saturating_sub(1)
     };
+    if opener > floor && matches!(t.lower(opener), "minus" | "negative") {
+        opener -= 1;
+    }
     let between = i > floor && opener >= floor && t.lower(opener) == "between";
     let ok = match link {
         "to" | "-" | "–" | "—" | "through" | "thru" | "~" => true,
