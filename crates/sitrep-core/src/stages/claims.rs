@@ -462,6 +462,12 @@ fn cue_after(
             && (is_ly_adverb(t.lower(past_adverbs)) || matches!(t.lower(past_adverbs), "'" | "'s"))
         {
             past_adverbs += 1;
+        } else if past_adverbs < limit && t.lower(past_adverbs) == "(" {
+            // "3 TMF fighters (including the director) dead": a bracket between group and cue.
+            match (past_adverbs..limit.min(past_adverbs + 20)).find(|&k| t.lower(k) == ")") {
+                Some(close) => past_adverbs = close + 1,
+                None => break,
+            }
         } else {
             break;
         }
@@ -577,6 +583,11 @@ fn has_auxiliary(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
         }
         if j > floor && is_ly_adverb(doc.lower(j - 1)) {
             j -= 1;
+            continue;
+        }
+        // "were targeted and killed": a participle joined by "and" shares the auxiliary.
+        if j >= floor + 2 && doc.lower(j - 1) == "and" && doc.lower(j - 2).ends_with("ed") {
+            j -= 2;
             continue;
         }
         if j > floor && doc.lower(j - 1) == "not" {

@@ -102,7 +102,7 @@ fn scan(
             i = unit_end.max(i + 1);
             continue;
         }
-        if !first.digits && is_pronoun_one(t, i, floor) {
+        if !first.digits && is_pronoun_one(t, lex, i, floor) {
             i += 1;
             continue;
         }
@@ -387,9 +387,19 @@ fn is_preposition_use(t: &Tokens, q: usize, floor: usize) -> bool {
 }
 
 /// "one" as a pronoun ("no one", "the one", "one another") is not an amount.
-fn is_pronoun_one(t: &Tokens, i: usize, floor: usize) -> bool {
+fn is_pronoun_one(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
     if t.lower(i) != "one" {
         return false;
+    }
+    // "in which one civilian was killed": before a noun, "one" counts.
+    if i + 1 < t.len() {
+        let next = t.lower(i + 1);
+        if t.list[i + 1].capitalized
+            || lex.counted_singulars.contains(next)
+            || lex.counted_nouns.contains(next)
+        {
+            return false;
+        }
     }
     let before = i > floor
         && matches!(
