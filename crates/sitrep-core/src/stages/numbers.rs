@@ -646,12 +646,15 @@ fn range_tail(
         opener -= 1;
     }
     let between = i > floor && opener >= floor && t.lower(opener) == "between";
-    let ok = match link {
-        "to" | "-" | "–" | "—" | "through" | "thru" | "~" => true,
-        "and" => between,
-        "or" => !first.digits,
-        _ => false,
-    };
+    // "increased by $43.6 billion to $419.2 billion": a change and a new level, not a range.
+    let by_change = opener >= floor && i > floor && t.lower(opener) == "by";
+    let ok = !by_change
+        && match link {
+            "to" | "-" | "–" | "—" | "through" | "thru" | "~" => true,
+            "and" => between,
+            "or" => !first.digits,
+            _ => false,
+        };
     if !ok {
         return None;
     }
