@@ -169,6 +169,13 @@ pub fn parse_at(
             {
                 len += 1;
             }
+            // "Sept. 20-24": a span of days belongs to the date.
+            if i + len + 1 < limit
+                && matches!(t.lower(i + len), "-" | "–")
+                && number_at(t, i + len + 1).is_some_and(|d| d > day && d <= 31)
+            {
+                len += 2;
+            }
             let c = comma(t, i + len, limit);
             if let Some((_, year)) = year_at(t, i + len + c, limit) {
                 return Some((len + c + 1, NaiveDate::from_ymd_opt(year, month, day)));

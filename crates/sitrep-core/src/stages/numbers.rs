@@ -106,6 +106,20 @@ fn scan(
             i += 1;
             continue;
         }
+        // "a four-door car", "a three-day truce": a number word glued to a noun describes it.
+        if !first.digits
+            && first.vague.is_none()
+            && first.end + 1 < limit
+            && t.lower(first.end) == "-"
+            && t.touches_next(first.end - 1)
+            && t.touches_next(first.end)
+            && t.list[first.end + 1].kind == TokenKind::Word
+            && bare_at(t, lex, first.end + 1, limit).is_none()
+            && !lex.age_words.matches_at(t, first.end + 1, limit)
+        {
+            i = first.end + 2;
+            continue;
+        }
         // A second amount after "to", "-", "and" or "or" makes a range.
         let mut amount_end = first.end;
         let mut range_high = None;
@@ -188,10 +202,13 @@ fn scan(
         }
 
         value *= sign;
-        // "2-2" is a score or a repetition, not a range.
-        if range_high == Some(value) {
-            range_high = None;
-            qualifier = Qualifier::Exact;
+        // "ended 2-2": a score, not an amount.
+        if range_high == Some(value)
+            && amount_tokens.len() == 3
+            && t.lower(amount_tokens.start + 1) == "-"
+        {
+            i = end.max(i + 1);
+            continue;
         }
         // "less than 5000 or equal" is at most 5000.
         if matches!(qualifier, Qualifier::LessThan | Qualifier::MoreThan) {
@@ -760,7 +777,7 @@ fn not_an_amount(
         let touching_prev = t.list[i - 1].end == t.list[i].start;
         let after_number = i >= floor + 3 && t.list[i - 3].kind == TokenKind::Number;
         let spelled_sign = i >= floor + 2 && matches!(t.lower(i - 2), "minus" | "negative" | "sub");
-        if (prev == "-" || prev == "/")
+        if (prev == "-" || prev == "/" || prev == ".")
             && !after_number
             && !spelled_sign
             && touching_prev
