@@ -771,6 +771,18 @@ fn not_an_amount(
     if i > floor && lex.age_markers.contains(t.lower(i - 1)) {
         return Some(NonAmount::Age(end));
     }
+    // "Shahbuddin Patwari, 28, president of ...": a number between commas after a name.
+    let after_name = i >= floor + 2
+        && t.lower(i - 1) == ","
+        && t.list[i - 2].capitalized
+        && t.list[i - 2].kind == TokenKind::Word;
+    if after_name
+        && end == i + 1
+        && next == Some(",")
+        && raw.parse::<u32>().is_ok_and(|v| (1..=120).contains(&v))
+    {
+        return Some(NonAmount::Age(end));
+    }
     // Labels: Su-34, S-300, Section 427, No. 3, #5.
     if i > floor {
         let prev = t.lower(i - 1);
