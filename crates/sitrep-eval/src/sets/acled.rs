@@ -31,20 +31,6 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// Reads the split's rows.
-fn rows(gold: &Path, split: Split) -> Result<Vec<Row>, String> {
-    let path = gold.join("acled").join(format!("{}.tsv", split.name()));
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .from_path(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    reader
-        .deserialize()
-        .enumerate()
-        .map(|(k, r)| r.map_err(|e| format!("{}:{}: {e}", path.display(), k + 2)))
-        .collect()
-}
-
 /// The killed total sitrep codes for a note.
 pub fn killed_total(extractor: &Extractor, id: &str, note: &str, date: Option<NaiveDate>) -> u64 {
     let mut doc = Document::new(id, note);
@@ -58,7 +44,8 @@ pub fn killed_total(extractor: &Extractor, id: &str, note: &str, date: Option<Na
 }
 
 pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
-    let rows = match rows(gold, split) {
+    let path = gold.join("acled").join(format!("{}.tsv", split.name()));
+    let (rows, bad) = match super::read_tsv::<Row>(&path) {
         Ok(r) => r,
         Err(e) => return vec![SetResult::skipped("acled", e)],
     };
@@ -95,6 +82,6 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
         "false_deaths".into(),
         false_deaths as f64 / zero.max(1) as f64,
     );
-    r.note = format!("{zero} rows coded zero");
+    r.note = format!("{zero} rows coded zero, {bad} rows unreadable");
     vec![r]
 }

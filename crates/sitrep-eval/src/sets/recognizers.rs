@@ -83,18 +83,6 @@ fn same_bounds(p: &Bounds, g: &Bounds) -> bool {
     side(p.0, g.0) && side(p.1, g.1)
 }
 
-fn rows(gold: &Path) -> Result<Vec<Row>, String> {
-    let path = gold.join("numbers/recognizers/flattened_cases.tsv");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .from_path(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    reader
-        .deserialize()
-        .collect::<Result<Vec<Row>, _>>()
-        .map_err(|e| format!("{}: {e}", path.display()))
-}
-
 /// The expected resolution value of a row (`{"value": "..."}`).
 fn resolution(row: &Row) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(&row.value).ok()?;
@@ -102,10 +90,11 @@ fn resolution(row: &Row) -> Option<String> {
 }
 
 pub fn score(gold: &Path, _split: Split) -> Vec<SetResult> {
-    let rows = match rows(gold) {
-        Ok(r) => r,
-        Err(e) => return vec![SetResult::skipped("recognizers", e)],
-    };
+    let (rows, _) =
+        match super::read_tsv::<Row>(&gold.join("numbers/recognizers/flattened_cases.tsv")) {
+            Ok(r) => r,
+            Err(e) => return vec![SetResult::skipped("recognizers", e)],
+        };
     let extractor = Extractor::new();
     let quantities = |text: &str| extractor.quantities(&Document::new("r", text));
     let mut out = Vec::new();

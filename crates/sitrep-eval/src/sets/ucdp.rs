@@ -26,14 +26,9 @@ fn contains(haystack: &str, needle: &str) -> bool {
 
 pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
     let path = gold.join("ucdp").join(format!("{}.tsv", split.name()));
-    let rows: Vec<Row> = match csv::ReaderBuilder::new().delimiter(b'\t').from_path(&path) {
-        Ok(mut r) => r.deserialize().filter_map(Result::ok).collect(),
-        Err(e) => {
-            return vec![SetResult::skipped(
-                "ucdp",
-                format!("{}: {e}", path.display()),
-            )]
-        }
+    let (rows, bad) = match super::read_tsv::<Row>(&path) {
+        Ok(r) => r,
+        Err(e) => return vec![SetResult::skipped("ucdp", e)],
     };
     let e = Extractor::new();
     let (mut sources, mut places, mut counts) =
@@ -74,7 +69,7 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
         counts.add(&ours, &theirs, |a, _| (low..=high).contains(a));
     }
     let mut a = SetResult::from_counts("ucdp sources", split.name(), rows.len(), sources);
-    a.note = "first source within source_original".into();
+    a.note = format!("first source within source_original; {bad} rows unreadable");
     let mut p = SetResult::from_counts("ucdp places", split.name(), rows.len(), places);
     p.note = "place within where_description".into();
     let mut c = SetResult::from_counts("ucdp killed (weak)", split.name(), rows.len(), counts);
