@@ -162,6 +162,12 @@ fn scan(
             if start > floor && matches!(t.lower(start - 1), "between" | "from") {
                 start -= 1;
             }
+            // "about 2000 - 2500": the words that soften a range stay in its text.
+            if let Some((len, Qualifier::Approx)) =
+                lex.qualifiers_before.longest_ending_at(t, start, floor)
+            {
+                start -= len;
+            }
         } else if let Some((len, q)) = lex.qualifiers_before.longest_ending_at(t, start, floor) {
             if !(len == 1 && is_preposition_use(t, start - 1, floor)) {
                 qualifier = *q;

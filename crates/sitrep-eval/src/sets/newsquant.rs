@@ -65,7 +65,11 @@ fn gold(g: &Gold) -> Option<Bounded> {
 
 fn predicted(q: &QuantityRecord) -> Option<Bounded> {
     let a = &q.amount;
-    let class = class_of(a.qualifier);
+    let mut class = class_of(a.qualifier);
+    // CQE marks "about 2000 - 2500" as an approximate range.
+    if a.qualifier == Qualifier::Range && starts_approx(&a.text) {
+        class = '~';
+    }
     match a.qualifier {
         Qualifier::Range => Some(Bounded {
             low: a.low?,
@@ -78,6 +82,17 @@ fn predicted(q: &QuantityRecord) -> Option<Bounded> {
             class,
         }),
     }
+}
+
+/// Whether a quantity's text opens with an approximating qualifier ("about", "some", "~").
+fn starts_approx(text: &str) -> bool {
+    let t = sitrep_core::stages::tokens::Tokens::new(text);
+    let lex = sitrep_core::lexicon::Lexicon::builtin();
+    (1..=t.len().min(4)).any(|end| {
+        lex.qualifiers_before
+            .longest_ending_at(&t, end, 0)
+            .is_some_and(|(len, q)| len == end && *q == Qualifier::Approx)
+    })
 }
 
 /// Whether a prediction matches a gold quantity: same class, same value; a gold range matches
