@@ -271,8 +271,8 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             && doc.slice(end..end + 1).chars().all(|c| c.is_uppercase())
             && w.len() > 1;
         if tok.kind != TokenKind::Word
-            || (lex.function_words.contains(w) && !acronym)
-            || lex.auxiliaries.matches_at(t, end, limit)
+            || ((lex.function_words.contains(w) || lex.auxiliaries.matches_at(t, end, limit))
+                && !acronym)
         {
             break;
         }
@@ -454,6 +454,19 @@ fn cue_after(
         });
     let mut weak: Option<(Found, usize)> = None;
     // "one civilian reported dead": adverbs may stand between the group and its cue.
+    // "leaving one security office dead": plain words after the group still lead to its cue.
+    let mut past_words = subject_end;
+    while past_words < limit
+        && past_words < subject_end + 3
+        && t.list[past_words].kind == TokenKind::Word
+        && !lex.function_words.contains(t.lower(past_words))
+        && !lex.metric_after.matches_at(t, past_words, limit)
+        && !lex.auxiliaries.matches_at(t, past_words, limit)
+        && !lex.speech_verbs.matches_at(t, past_words, limit)
+        && !lex.metric_before.matches_at(t, past_words, limit)
+    {
+        past_words += 1;
+    }
     let mut past_adverbs = subject_end;
     loop {
         if let Some((len, _)) = lex.adverbs.longest_at(t, past_adverbs, limit) {
@@ -482,7 +495,10 @@ fn cue_after(
             break;
         }
         if let Some((len, cue)) = lex.metric_after.longest_at(t, k, limit) {
-            let next_to_count = k == adjacent || k == subject_end || k == past_adverbs;
+            let next_to_count = k == adjacent
+                || k == subject_end
+                || k == past_adverbs
+                || (k == past_words && cue.form == CueForm::Noun);
             let strength = match cue.form {
                 CueForm::Noun if next_to_count || has_auxiliary(doc, lex, k, from) => {
                     Some(Strength::Strong)

@@ -275,7 +275,9 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
                 && !lex.speech_verbs.matches_at(t, k + 1, limit)
                 && !lex.auxiliaries.matches_at(t, k + 1, limit);
             if next_is_noun {
-                return None;
+                // "a school teacher": the head is further on.
+                k += 1;
+                continue;
             }
             let amount = Amount {
                 text: text[t.list[i].start..t.list[i].end].to_string(),
