@@ -59,33 +59,9 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut drafts = Vec::new();
     for s in 0..doc.sentences.len() {
         let range = doc.sentences[s].tokens.clone();
-        let first = doc
-            .quantities
-            .partition_point(|q| q.tokens.start < range.start);
-        let mut counts: Vec<Count> = doc.quantities[first..]
-            .iter()
-            .take_while(|q| q.tokens.start < range.end)
-            .enumerate()
-            .filter(|(_, q)| q.kind == QuantityKind::Count && q.tokens.end <= range.end)
-            .map(|(k, _)| Count {
-                quantity: first + k,
-                ..Count::default()
-            })
-            .collect();
+        let mut counts = counts_in(doc, lex, &range);
         if counts.is_empty() {
             continue;
-        }
-        for c in 0..counts.len() {
-            let q = &doc.quantities[counts[c].quantity];
-            counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
-            // "1,000 of the 11,000 troops"
-            if let Some(next) = counts.get(c + 1) {
-                let nq = &doc.quantities[next.quantity];
-                if is_partitive(doc, q.tokens.end, nq.tokens.start) {
-                    counts[c].partitive_of = Some(c + 1);
-                    counts[c + 1].partitive_whole = true;
-                }
-            }
         }
         // Right to left, so a count can share the predicate of the coordinated count after it.
         for c in (0..counts.len()).rev() {
@@ -93,111 +69,154 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             counts[c].found = found;
             counts[c].blocked = blocked;
         }
-        // Left to right: "killing 3 civilians and 2 soldiers" shares the verb before, and
-        // "40 were killed, including three children" the metric of the figure it is part of.
-        for c in 1..counts.len() {
-            if counts[c].found.is_some() || counts[c].blocked {
-                continue;
-            }
-            let q = &doc.quantities[counts[c].quantity];
-            let shared = if coordinated(doc, &counts[c - 1], &counts[c]) {
-                counts[c - 1].found.filter(|f| !f.after)
-            } else if is_subset(doc, lex, q, range.start) {
-                counts[..c]
-                    .iter()
-                    .rev()
-                    .find_map(|k| k.found.filter(|_| !k.blocked))
-            } else {
-                None
-            };
-            counts[c].found = shared;
-        }
-        // "kidnapped two villagers and killed them": the pronoun takes the count before it.
-        for k in range.clone() {
-            let Some((len, &metric)) = lex.metric_before.longest_at(&doc.tokens, k, range.end)
-            else {
-                continue;
-            };
-            let pronoun = (k + len..(k + len + 2).min(range.end))
-                .any(|j| matches!(doc.lower(j), "them" | "themselves"));
-            if !pronoun {
-                continue;
-            }
-            let before = counts
-                .iter()
-                .rposition(|c| doc.quantities[c.quantity].tokens.end <= k);
-            if let Some(c) = before {
-                let count = &mut counts[c];
-                match &mut count.found {
-                    None => {
-                        count.found = Some(Found {
-                            metric,
-                            strength: Strength::Strong,
-                            after: false,
-                            also: None,
-                        });
-                    }
-                    Some(f) if f.metric != metric && f.also.is_none() => f.also = Some(metric),
-                    _ => {}
-                }
-            }
-        }
+        share_predicates(doc, lex, &mut counts, &range);
+        pronoun_objects(doc, lex, &mut counts, &range);
         for c in 0..counts.len() {
-            let Some(found) = counts[c].found else {
-                continue;
-            };
-            if counts[c].blocked {
-                continue;
-            }
-            let subject = inherited_subject(&counts, c);
-            let q = &doc.quantities[counts[c].quantity];
-            let subject_text = doc.slice(subject.clone()).to_string();
-            let head = head_of(doc, &subject);
-            let subset = is_subset(doc, lex, q, range.start);
-            let background = is_background(doc, lex, q, &range);
-            if lex.non_casualty_nouns.contains(head.as_str()) {
-                continue;
-            }
-            // "a soldier was killed" is a claim of one; "the kin of a driver that was killed" or
-            // "after a girl was killed" tell of a death in passing, and "a journalist killed by"
-            // may be a reduced relative: an implicit count needs a firm predicate of its own.
-            if q.implicit {
-                let embedded = q.tokens.start > range.start
-                    && lex.embedding_words.contains(doc.lower(q.tokens.start - 1));
-                let subject_end = counts[c].subject.end.max(q.tokens.end);
-                let relative = lex
-                    .relatives
-                    .matches_at(&doc.tokens, subject_end, range.end);
-                if embedded || relative || (found.after && found.strength != Strength::Strong) {
-                    continue;
-                }
-            }
-            let draft = ClaimDraft {
-                sentence: s,
-                quantity: counts[c].quantity,
-                metric: found.metric,
-                subject: subject_text,
-                subject_head: head,
-                place: place_in(doc, lex, s, q),
-                date: date_in(doc, s),
-                sources: doc
-                    .attributions
-                    .get(s)
-                    .map(|a| a.chain.clone())
-                    .unwrap_or_default(),
-                subset,
-                background,
-            };
-            let second = found.also.map(|metric| ClaimDraft {
-                metric,
-                ..draft.clone()
-            });
-            drafts.push(draft);
-            drafts.extend(second);
+            drafts.extend(drafts_for(doc, lex, s, &range, &counts, c));
         }
     }
-    refine_places(doc, lex, &mut drafts);
+    refine_places(lex, &mut drafts);
     doc.claims = drafts;
+}
+
+/// The counts of a sentence, each with its group and its part in a partitive.
+fn counts_in(doc: &Doc, lex: &Lexicon, range: &Range<usize>) -> Vec<Count> {
+    let first = doc
+        .quantities
+        .partition_point(|q| q.tokens.start < range.start);
+    let mut counts: Vec<Count> = doc.quantities[first..]
+        .iter()
+        .take_while(|q| q.tokens.start < range.end)
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuantityKind::Count && q.tokens.end <= range.end)
+        .map(|(k, _)| Count {
+            quantity: first + k,
+            ..Count::default()
+        })
+        .collect();
+    for c in 0..counts.len() {
+        let q = &doc.quantities[counts[c].quantity];
+        counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
+        // "1,000 of the 11,000 troops"
+        if let Some(next) = counts.get(c + 1) {
+            let nq = &doc.quantities[next.quantity];
+            if is_partitive(doc, q.tokens.end, nq.tokens.start) {
+                counts[c].partitive_of = Some(c + 1);
+                counts[c + 1].partitive_whole = true;
+            }
+        }
+    }
+    counts
+}
+
+/// Left to right: "killing 3 civilians and 2 soldiers" shares the verb before, and
+/// "40 were killed, including three children" the metric of the figure it is part of.
+fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count], range: &Range<usize>) {
+    for c in 1..counts.len() {
+        if counts[c].found.is_some() || counts[c].blocked {
+            continue;
+        }
+        let q = &doc.quantities[counts[c].quantity];
+        let shared = if coordinated(doc, &counts[c - 1], &counts[c]) {
+            counts[c - 1].found.filter(|f| !f.after)
+        } else if is_subset(doc, lex, q, range.start) {
+            counts[..c]
+                .iter()
+                .rev()
+                .find_map(|k| k.found.filter(|_| !k.blocked))
+        } else {
+            None
+        };
+        counts[c].found = shared;
+    }
+}
+
+/// "kidnapped two villagers and killed them": the pronoun takes the count before it.
+fn pronoun_objects(doc: &Doc, lex: &Lexicon, counts: &mut [Count], range: &Range<usize>) {
+    for k in range.clone() {
+        let Some((len, &metric)) = lex.metric_before.longest_at(&doc.tokens, k, range.end) else {
+            continue;
+        };
+        let pronoun = (k + len..(k + len + 2).min(range.end))
+            .any(|j| matches!(doc.lower(j), "them" | "themselves"));
+        if !pronoun {
+            continue;
+        }
+        let before = counts
+            .iter()
+            .rposition(|c| doc.quantities[c.quantity].tokens.end <= k);
+        if let Some(c) = before {
+            let count = &mut counts[c];
+            match &mut count.found {
+                None => {
+                    count.found = Some(Found {
+                        metric,
+                        strength: Strength::Strong,
+                        after: false,
+                        also: None,
+                    });
+                }
+                Some(f) if f.metric != metric && f.also.is_none() => f.also = Some(metric),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The claims of count `c` (one, or two for "were abducted and killed"), if it has a metric
+/// and nothing rules it out.
+fn drafts_for(
+    doc: &Doc,
+    lex: &Lexicon,
+    s: usize,
+    range: &Range<usize>,
+    counts: &[Count],
+    c: usize,
+) -> Vec<ClaimDraft> {
+    let Some(found) = counts[c].found.filter(|_| !counts[c].blocked) else {
+        return Vec::new();
+    };
+    let subject = inherited_subject(counts, c);
+    let q = &doc.quantities[counts[c].quantity];
+    let head = head_of(doc, &subject);
+    if lex.non_casualty_nouns.contains(head.as_str()) {
+        return Vec::new();
+    }
+    // "a soldier was killed" is a claim of one; "the kin of a driver that was killed" or
+    // "after a girl was killed" tell of a death in passing, and "a journalist killed by"
+    // may be a reduced relative: an implicit count needs a firm predicate of its own.
+    if q.implicit {
+        let embedded = q.tokens.start > range.start
+            && lex.embedding_words.contains(doc.lower(q.tokens.start - 1));
+        let subject_end = counts[c].subject.end.max(q.tokens.end);
+        let relative = lex
+            .relatives
+            .matches_at(&doc.tokens, subject_end, range.end);
+        if embedded || relative || (found.after && found.strength != Strength::Strong) {
+            return Vec::new();
+        }
+    }
+    let draft = ClaimDraft {
+        sentence: s,
+        quantity: counts[c].quantity,
+        metric: found.metric,
+        subject: doc.slice(subject.clone()).to_string(),
+        subject_head: head,
+        place: place_in(doc, lex, s),
+        date: date_in(doc, s),
+        sources: doc
+            .attributions
+            .get(s)
+            .map(|a| a.chain.clone())
+            .unwrap_or_default(),
+        subset: is_subset(doc, lex, q, range.start),
+        background: is_background(doc, lex, q, range),
+    };
+    let second = found.also.map(|metric| ClaimDraft {
+        metric,
+        ..draft.clone()
+    });
+    std::iter::once(draft).chain(second).collect()
 }
 
 /// Whether the tokens between two counts are "of the" / "of its" / "among the" (a partitive).
@@ -776,7 +795,7 @@ fn is_background(
 /// The place of a claim: the first place in its sentence after a locative preposition, else the
 /// first that is not the origin or opponent ("from", "against") or a source ("in Seoul" after
 /// "according to the NIS").
-fn place_in(doc: &Doc, lex: &Lexicon, s: usize, q: &Quantity) -> Option<String> {
+fn place_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<String> {
     let sentence = &doc.sentences[s];
     let spans = doc
         .attributions
@@ -839,7 +858,6 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize, q: &Quantity) -> Option<String> 
         }
         fallback.get_or_insert_with(|| p.text.clone());
     }
-    let _ = q;
     fallback
 }
 
@@ -858,7 +876,7 @@ fn date_in(doc: &Doc, s: usize) -> Option<chrono::NaiveDate> {
 
 /// Where a claim names a country and another claim about the same group names a place inside it
 /// ("sent to Russia" and "deployed in Kursk"), the claim takes the more precise place.
-fn refine_places(_doc: &Doc, lex: &Lexicon, drafts: &mut [ClaimDraft]) {
+fn refine_places(lex: &Lexicon, drafts: &mut [ClaimDraft]) {
     let g = &lex.gazetteer;
     let resolved: Vec<Option<&crate::gazetteer::Place>> = drafts
         .iter()
