@@ -260,12 +260,19 @@ fn scan(
 /// "a soldier", "an elderly civilian": the article counts one member of a counted group. The
 /// head must end the noun phrase ("a drone attack" counts no drone).
 fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
-    if !matches!(t.lower(i), "a" | "an") {
+    // "a farmer and his brother were killed": a possessive joined to another person counts one.
+    let joined_possessive = matches!(t.lower(i), "his" | "her") && i > 0 && t.lower(i - 1) == "and";
+    if !matches!(t.lower(i), "a" | "an") && !joined_possessive {
         return None;
     }
     let mut k = i + 1;
-    while k < limit && k <= i + 5 && t.list[k].kind == TokenKind::Word {
+    while k < limit && k <= i + 6 && (t.list[k].kind == TokenKind::Word || t.lower(k) == "-") {
         let w = t.lower(k);
+        if w == "-" {
+            // "a Hindi-speaking trader"
+            k += 1;
+            continue;
+        }
         let head = lex.counted_singulars.contains(w);
         if head {
             let next_is_noun = k + 1 < limit
