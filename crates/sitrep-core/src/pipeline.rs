@@ -47,8 +47,8 @@ impl Extractor {
         self.lex
     }
 
-    /// Runs every stage and returns the annotated document.
-    pub fn annotate<'a>(&self, document: &'a Document) -> Doc<'a> {
+    /// Runs the stages up to numbers: what `quantities` needs.
+    fn annotate_numbers<'a>(&self, document: &'a Document) -> Doc<'a> {
         let lex = self.lex;
         let mut doc = Doc::new(document);
         doc.tokens.classify(lex);
@@ -59,6 +59,13 @@ impl Extractor {
         sentences::annotate(&mut doc, lex);
         dates::annotate(&mut doc, lex);
         numbers::annotate(&mut doc, lex);
+        doc
+    }
+
+    /// Runs every stage and returns the annotated document.
+    pub fn annotate<'a>(&self, document: &'a Document) -> Doc<'a> {
+        let lex = self.lex;
+        let mut doc = self.annotate_numbers(document);
         entities::annotate(&mut doc, lex);
         places::annotate(&mut doc, lex);
         sources::annotate(&mut doc, lex);
@@ -130,13 +137,7 @@ impl Extractor {
     }
 
     fn window_quantities(&self, document: &Document) -> Vec<QuantityRecord> {
-        let lex = self.lex;
-        let mut doc = Doc::new(document);
-        doc.tokens.classify(lex);
-        header::annotate(&mut doc, lex);
-        sentences::annotate(&mut doc, lex);
-        dates::annotate(&mut doc, lex);
-        numbers::annotate(&mut doc, lex);
+        let doc = self.annotate_numbers(document);
         let mut offsets = CharOffsets::new(doc.text);
         doc.quantities
             .iter()

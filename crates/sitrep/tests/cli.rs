@@ -21,6 +21,19 @@ fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// Runs sitrep with `args`, writing `input` to its standard input.
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = sitrep()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -151,19 +164,10 @@ fn missing_files_fail_after_the_others() {
 
 #[test]
 fn reads_standard_input_and_prints_totals() {
-    let mut child = sitrep()
-        .args(["extract", "--totals", "--published", "2024-02-15", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"One Ukrainian soldier and three rebels were killed and dozens were wounded.")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(
+        &["extract", "--totals", "--published", "2024-02-15", "-"],
+        b"One Ukrainian soldier and three rebels were killed and dozens were wounded.",
+    );
     let totals = lines(&out);
     assert_eq!(totals[0]["doc"], "-");
     assert_eq!(totals[0]["totals"]["killed"], 4);
@@ -172,19 +176,10 @@ fn reads_standard_input_and_prints_totals() {
 
 #[test]
 fn quantities_prints_every_number_with_units() {
-    let mut child = sitrep()
-        .args(["quantities"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Some 11,000 troops, up 5% since 2023, cost $1.2 billion.")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(
+        &["quantities"],
+        b"Some 11,000 troops, up 5% since 2023, cost $1.2 billion.",
+    );
     let q = lines(&out);
     assert_eq!(q.len(), 3, "{q:?}");
     assert_eq!(
