@@ -255,6 +255,7 @@ fn scan(
         i = end;
     }
     merge_bounds(t, text, out, first_new);
+    converted_bounds(t, out, first_new);
 }
 
 /// "a soldier", "an elderly civilian": the article counts one member of a counted group. The
@@ -309,6 +310,42 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         k += 1;
     }
     None
+}
+
+/// "more than 100 kilometres (60 miles)", "just under 296 hp (224 kW / 300 PS)": an amount in
+/// brackets right after a bounded one converts it, and is bounded the same way.
+fn converted_bounds(t: &Tokens, out: &mut [Quantity], from: usize) {
+    for k in from + 1..out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let (prev, q) = (&before[k - 1], &mut after[0]);
+        let bounded = matches!(
+            prev.amount.qualifier,
+            Qualifier::MoreThan
+                | Qualifier::AtLeast
+                | Qualifier::AtMost
+                | Qualifier::LessThan
+                | Qualifier::Approx
+        );
+        if !bounded || q.amount.qualifier != Qualifier::Exact || q.kind == QuantityKind::Count {
+            continue;
+        }
+        let between: Vec<&str> = (prev.tokens.end..q.tokens.start)
+            .map(|i| t.lower(i))
+            .collect();
+        // Right after "(" of the first amount, or after "/" inside the same brackets.
+        let opens = matches!(between.as_slice(), ["("]);
+        let continues = matches!(between.as_slice(), ["/"]);
+        if !(opens || continues) {
+            continue;
+        }
+        let Some(value) = q.amount.value else {
+            continue;
+        };
+        let (low, high, qualifier) = bounds(value, prev.amount.qualifier);
+        q.amount.low = low;
+        q.amount.high = high;
+        q.amount.qualifier = qualifier;
+    }
 }
 
 /// "more than 100 and less than 300", "at most 100 and at least 20": a lower and an upper bound
@@ -1116,6 +1153,17 @@ mod tests {
                 Some(299.0),
                 Range
             )
+        );
+    }
+
+    #[test]
+    fn conversions_in_brackets_keep_the_bound() {
+        let text = "more than 100 kilometers (60 miles)";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        assert_eq!(
+            (q[1].amount.qualifier, q[1].amount.low),
+            (MoreThan, Some(61.0))
         );
     }
 
