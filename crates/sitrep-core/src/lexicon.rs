@@ -227,6 +227,8 @@ pub struct Lexicon {
 
     /// Metric names, in data-file order; cues point into this list.
     pub metrics: Vec<String>,
+    /// Whether each metric counts people only.
+    pub metric_counts_people: Vec<bool>,
     pub metric_after: PhraseSet<MetricCue>,
     pub metric_before: PhraseSet<usize>,
     pub metric_toll: PhraseSet<usize>,
@@ -269,6 +271,8 @@ pub struct Lexicon {
     pub counted_singulars: HashSet<String>,
     /// Heads of groups that are no casualties of conflict (animals, votes).
     pub non_casualty_nouns: HashSet<String>,
+    /// Heads of groups that are things (singular): people-only metrics ignore them.
+    pub material_nouns: HashSet<String>,
     pub age_words: PhraseSet<()>,
     pub age_markers: HashSet<String>,
     pub identifier_words: HashSet<String>,
@@ -332,6 +336,8 @@ struct MetricEntry {
     finite: Vec<String>,
     #[serde(default)]
     noun: Vec<String>,
+    #[serde(default)]
+    people: bool,
 }
 
 #[derive(Deserialize)]
@@ -402,6 +408,7 @@ struct WordLists {
     function_words: Vec<String>,
     counted_nouns: Vec<String>,
     non_casualty_nouns: Vec<String>,
+    material_nouns: Vec<String>,
     age_words: Vec<String>,
     age_markers: Vec<String>,
     identifier_words: Vec<String>,
@@ -485,6 +492,7 @@ impl Lexicon {
         };
 
         let mut metrics = Vec::new();
+        let mut metric_counts_people = Vec::new();
         let mut metric_after = PhraseSet::default();
         let mut metric_before = PhraseSet::default();
         let mut metric_toll = PhraseSet::default();
@@ -495,6 +503,7 @@ impl Lexicon {
                 .unwrap_or_else(|e| panic!("metrics.toml: [{name}] is malformed: {e}"));
             let metric = metrics.len();
             metrics.push(name);
+            metric_counts_people.push(entry.people);
             for p in &entry.after {
                 let form = if entry.finite.contains(p) {
                     CueForm::Finite
@@ -556,6 +565,7 @@ impl Lexicon {
             qualifiers_after: qualifier_set(qualifiers.after),
             inclusive: set_of(qualifiers.inclusive.phrases),
             metrics,
+            metric_counts_people,
             metric_after,
             metric_before,
             metric_toll,
@@ -590,6 +600,7 @@ impl Lexicon {
             counted_singulars: singulars(&words.lists.counted_nouns),
             counted_nouns: hash_of(words.lists.counted_nouns),
             non_casualty_nouns: hash_of(words.lists.non_casualty_nouns),
+            material_nouns: hash_of(words.lists.material_nouns),
             age_words: set_of(words.lists.age_words),
             age_markers: hash_of(words.lists.age_markers),
             identifier_words: hash_of(words.lists.identifier_words),

@@ -196,6 +196,16 @@ fn drafts_for(
             return Vec::new();
         }
     }
+    // "captured two grain silos": a metric that counts people does not count things. Only the
+    // count's own group says what it counts; an inherited one may be another count's.
+    let counts_things = !counts[c].subject.is_empty()
+        && lex
+            .material_nouns
+            .contains(head_of(doc, &counts[c].subject).as_str());
+    let fits = |metric: usize| !(counts_things && lex.metric_counts_people[metric]);
+    if !fits(found.metric) {
+        return Vec::new();
+    }
     let draft = ClaimDraft {
         sentence: s,
         quantity: counts[c].quantity,
@@ -212,7 +222,7 @@ fn drafts_for(
         subset: is_subset(doc, lex, q, range.start),
         background: is_background(doc, lex, q, range),
     };
-    let second = found.also.map(|metric| ClaimDraft {
+    let second = found.also.filter(|&m| fits(m)).map(|metric| ClaimDraft {
         metric,
         ..draft.clone()
     });
@@ -829,6 +839,29 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<String> {
         {
             continue;
         }
+        let prev = if k > sentence.tokens.start {
+            doc.lower(k - 1)
+        } else {
+            ""
+        };
+        // "a U.S. airstrike": a place used as an adjective is not where the count is.
+        if lex.not_location.contains(prev) || matches!(prev, "a" | "an") {
+            continue;
+        }
+        // "in rebel-held Aleppo", "in northern Hama": a preposition a few describing words back.
+        let mut j = k;
+        while j > sentence.tokens.start
+            && j + 4 > k
+            && !lex.locative.contains(doc.lower(j - 1))
+            && (doc.tokens.list[j - 1].kind == crate::stages::tokens::TokenKind::Word
+                || doc.lower(j - 1) == "-")
+            && !lex.function_words.contains(doc.lower(j - 1))
+        {
+            j -= 1;
+        }
+        if j > sentence.tokens.start && lex.locative.contains(doc.lower(j - 1)) {
+            return Some(p.text.clone());
+        }
         // "Russia launched ...", "Kyiv said": the place acts; it is not where the count is.
         let next = p.tokens.end;
         if next < sentence.tokens.end
@@ -844,17 +877,6 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<String> {
                 ))
         {
             continue;
-        }
-        let prev = if k > sentence.tokens.start {
-            doc.lower(k - 1)
-        } else {
-            ""
-        };
-        if lex.not_location.contains(prev) {
-            continue;
-        }
-        if lex.locative.contains(prev) {
-            return Some(p.text.clone());
         }
         fallback.get_or_insert_with(|| p.text.clone());
     }
@@ -1067,6 +1089,22 @@ mod tests {
             [b("killed", "A", "civilian")]
         );
         assert!(brief("Relatives of a driver that was killed protested.").is_empty());
+    }
+
+    #[test]
+    fn people_metrics_do_not_count_things() {
+        assert!(brief("ISIL forces captured two grain silos.").is_empty());
+        assert!(brief("The rebels launched several coordinated attacks.").is_empty());
+        assert_eq!(
+            brief("Russia launched 40 drones."),
+            [b("launched", "40", "drones")]
+        );
+    }
+
+    #[test]
+    fn places_behind_describing_words_and_not_adjectives() {
+        let c = &claims("A U.S. airstrike in rebel-held Aleppo killed at least 46 people.")[0];
+        assert_eq!(c.place.as_deref(), Some("Aleppo"));
     }
 
     #[test]

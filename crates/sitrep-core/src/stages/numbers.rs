@@ -495,7 +495,11 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         if raw.matches('.').count() > 1 {
             return None;
         }
-        let mut value: f64 = raw.replace(',', "").parse().ok()?;
+        let mut value: f64 = if raw.contains(',') {
+            raw.replace(',', "").parse().ok()?
+        } else {
+            raw.parse().ok()?
+        };
         let mut end = i + 1;
         if let Some((fraction, len)) = fraction(t, i, value, limit) {
             return Some(Bare {
