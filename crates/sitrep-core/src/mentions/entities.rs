@@ -62,10 +62,11 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         // "Ukrainian officials": a demonym mention just before joins the group.
         let mut start = i;
         let mut replaced = None;
-        if let Some(m) = doc.mention_ending_at(i) {
+        let before = doc.mentions.partition_point(|m| m.tokens.end < i);
+        if let Some(m) = doc.mentions.get(before).filter(|m| m.tokens.end == i) {
             if m.kind == EntityKind::Other {
                 start = m.tokens.start;
-                replaced = doc.mentions.iter().position(|x| x == m);
+                replaced = Some(before);
             }
         }
         while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
@@ -79,20 +80,19 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
     for k in drop.into_iter().rev() {
         doc.mentions.remove(k);
     }
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     for (tokens, _) in found {
         let name = doc.slice(tokens.clone()).to_string();
-        let entity = match doc
-            .entities
-            .iter()
-            .position(|e| e.kind == EntityKind::Group && e.name.eq_ignore_ascii_case(&name))
-        {
-            Some(e) => e,
+        let key = name.to_lowercase();
+        let entity = match by_name.get(&key) {
+            Some(&e) => e,
             None => {
                 doc.entities.push(Entity {
                     name,
                     kind: EntityKind::Group,
                     affiliation: None,
                 });
+                by_name.insert(key, doc.entities.len() - 1);
                 doc.entities.len() - 1
             }
         };
