@@ -101,10 +101,16 @@ impl Tokens {
     fn push(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
         let surface = &text[start..end];
         let from = self.lowered.len() as u32;
+        let (capitalized, inner_capital);
         if surface.is_ascii() {
+            let bytes = surface.as_bytes();
+            capitalized = bytes[0].is_ascii_uppercase();
+            inner_capital = bytes[1..].iter().any(u8::is_ascii_uppercase);
             self.lowered.push_str(surface);
             self.lowered[from as usize..].make_ascii_lowercase();
         } else {
+            capitalized = surface.chars().next().is_some_and(char::is_uppercase);
+            inner_capital = surface.chars().skip(1).any(char::is_uppercase);
             for c in surface.chars() {
                 // Curly apostrophes fold to the straight one so lexicons need one spelling.
                 let c = if c == '\u{2019}' || c == '\u{2018}' {
@@ -115,8 +121,6 @@ impl Tokens {
                 self.lowered.extend(c.to_lowercase());
             }
         }
-        let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
-        let inner_capital = surface.chars().skip(1).any(char::is_uppercase);
         let hash = word_hash(&self.lowered[from as usize..]);
         self.list.push(Token {
             kind,
