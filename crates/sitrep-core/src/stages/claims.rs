@@ -71,8 +71,9 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
         share_predicates(doc, lex, &mut counts, &range);
         pronoun_objects(doc, lex, &mut counts, &range);
+        let facts = SentenceFacts::of(doc, lex, s);
         for c in 0..counts.len() {
-            drafts.extend(drafts_for(doc, lex, s, &range, &counts, c));
+            drafts.extend(drafts_for(doc, lex, &facts, &counts, c));
         }
     }
     refine_places(lex, &mut drafts);
@@ -163,16 +164,45 @@ fn pronoun_objects(doc: &Doc, lex: &Lexicon, counts: &mut [Count], range: &Range
     }
 }
 
+/// What holds for every claim of one sentence, worked out once.
+struct SentenceFacts {
+    sentence: usize,
+    place: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    sources: Vec<usize>,
+    /// A protest or a commemoration anywhere in the sentence: its counts are background.
+    recalls_deaths: bool,
+}
+
+impl SentenceFacts {
+    fn of(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceFacts {
+        let range = &doc.sentences[s].tokens;
+        SentenceFacts {
+            sentence: s,
+            place: place_in(doc, lex, s),
+            date: date_in(doc, s),
+            sources: doc
+                .attributions
+                .get(s)
+                .map(|a| a.chain.clone())
+                .unwrap_or_default(),
+            recalls_deaths: range
+                .clone()
+                .any(|k| lex.background_events.matches_at(&doc.tokens, k, range.end)),
+        }
+    }
+}
+
 /// The claims of count `c` (one, or two for "were abducted and killed"), if it has a metric
 /// and nothing rules it out.
 fn drafts_for(
     doc: &Doc,
     lex: &Lexicon,
-    s: usize,
-    range: &Range<usize>,
+    facts: &SentenceFacts,
     counts: &[Count],
     c: usize,
 ) -> Vec<ClaimDraft> {
+    let (s, range) = (facts.sentence, &doc.sentences[facts.sentence].tokens);
     let Some(found) = counts[c].found.filter(|_| !counts[c].blocked) else {
         return Vec::new();
     };
@@ -212,15 +242,11 @@ fn drafts_for(
         metric: found.metric,
         subject: doc.slice(subject.clone()).to_string(),
         subject_head: head,
-        place: place_in(doc, lex, s),
-        date: date_in(doc, s),
-        sources: doc
-            .attributions
-            .get(s)
-            .map(|a| a.chain.clone())
-            .unwrap_or_default(),
+        place: facts.place.clone(),
+        date: facts.date,
+        sources: facts.sources.clone(),
         subset: is_subset(doc, lex, q, range.start),
-        background: is_background(doc, lex, q, range),
+        background: facts.recalls_deaths || background_in_clause(doc, lex, q, range.start),
     };
     let second = found.also.filter(|&m| fits(m)).map(|metric| ClaimDraft {
         metric,
@@ -774,22 +800,10 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
         .is_some()
 }
 
-/// Whether a background marker stands before the count in its sentence (up to 10 tokens back).
-fn is_background(
-    doc: &Doc,
-    lex: &Lexicon,
-    q: &Quantity,
-    sentence: &std::ops::Range<usize>,
-) -> bool {
-    // A protest or a commemoration anywhere in the sentence.
-    if sentence.clone().any(|k| {
-        lex.background_events
-            .matches_at(&doc.tokens, k, sentence.end)
-    }) {
-        return true;
-    }
-    // A marker before the count within its clause: back to the nearest comma or semicolon.
-    let mut from = sentence.start;
+/// Whether a background marker ("after", "suspected of") stands before the count within its
+/// clause, back to the nearest comma or semicolon.
+fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    let mut from = floor;
     if let Some(k) = (from..q.tokens.start)
         .rev()
         .find(|&k| matches!(doc.lower(k), "," | ";"))
