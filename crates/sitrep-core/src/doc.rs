@@ -54,6 +54,19 @@ pub enum EntityKind {
     Other,
 }
 
+impl EntityKind {
+    /// The kind's name in records and the store.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
 /// A named mention: a run of capitalised tokens, with the entity it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -92,6 +105,8 @@ pub struct Attribution {
     pub spans: Vec<Range<usize>>,
     /// The tokens naming each speaker and cited source found in the sentence.
     pub speakers: Vec<Range<usize>>,
+    /// The entity each of [`Attribution::speakers`] names, in the same order.
+    pub speaker_entities: Vec<usize>,
 }
 
 /// A claim before output: token positions instead of strings.
@@ -131,6 +146,8 @@ pub struct Doc<'a> {
     pub places: Vec<PlaceMention>,
     /// One per sentence.
     pub attributions: Vec<Attribution>,
+    /// Who relies on whom across the document: (speaker, cited source) entity pairs.
+    pub citations: Vec<(usize, usize)>,
     pub claims: Vec<ClaimDraft>,
 }
 
@@ -150,6 +167,7 @@ impl<'a> Doc<'a> {
             entities: Vec::new(),
             places: Vec::new(),
             attributions: Vec::new(),
+            citations: Vec::new(),
             claims: Vec::new(),
         }
     }

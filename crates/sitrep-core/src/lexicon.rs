@@ -449,6 +449,18 @@ fn hash_of(words: Vec<String>) -> HashSet<String> {
     words.into_iter().collect()
 }
 
+/// The names of the metrics (spec v1's list), read from `metrics.toml` alone: cheaper than
+/// building the whole lexicon, for commands that only check a user's `--metric`.
+///
+/// ```
+/// let names = sitrep_core::lexicon::metric_names();
+/// assert!(names.iter().any(|m| m == "killed") && names.iter().any(|m| m == "intercepted"));
+/// ```
+pub fn metric_names() -> Vec<String> {
+    let table: toml::Table = parse("metrics.toml", include_str!("../data/metrics.toml"));
+    table.keys().cloned().collect()
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> T {
     // The data files are built into the binary and covered by tests: a parse error is a bug.
     toml::from_str(text).unwrap_or_else(|e| panic!("built-in lexicon {name} is malformed: {e}"))

@@ -21,5 +21,8 @@ pub mod model;
 pub mod pipeline;
 pub mod stages;
 
-pub use model::{Amount, Claim, Document, Meta, Qualifier, QuantityKind, QuantityRecord, Totals};
+pub use model::{
+    Amount, Claim, Document, Extraction, Meta, Qualifier, QuantityKind, QuantityRecord,
+    SourceEntity, Totals,
+};
 pub use pipeline::Extractor;

@@ -154,3 +154,38 @@ pub struct Totals {
     pub doc: String,
     pub totals: std::collections::BTreeMap<String, u64>,
 }
+
+/// Everything extraction learns about one document that a store keeps: the metadata as the
+/// header stage completed it, the claims, and the sources behind them under every name each
+/// appears as ("NIS", "National Intelligence Service", "South Korea's spy agency").
+///
+/// ```
+/// use sitrep_core::{Document, Extractor};
+/// let text = "Five soldiers were killed, the National Intelligence Service (NIS) said. \
+///             The NIS said 20 were wounded.";
+/// let found = Extractor::new().extract(&Document::new("n", text));
+/// assert_eq!(found.claims.len(), 2);
+/// let nis = &found.sources[0];
+/// assert_eq!(nis.name, "National Intelligence Service");
+/// assert!(nis.names.iter().any(|n| n == "NIS"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub meta: Meta,
+    pub claims: Vec<Claim>,
+    /// Every entity a claim is attributed to, or that such an entity cites.
+    pub sources: Vec<SourceEntity>,
+    /// Who relies on whom: (speaker, cited source), as indexes into `sources`.
+    pub citations: Vec<(usize, usize)>,
+}
+
+/// A person or body that figures are attributed to, with the names the document calls it by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceEntity {
+    /// The fullest name: the one claims' `sources` carry.
+    pub name: String,
+    /// `person`, `organisation`, `group`, `place` or `other`.
+    pub kind: &'static str,
+    /// Every name it appears under in the document, `name` first.
+    pub names: Vec<String>,
+}

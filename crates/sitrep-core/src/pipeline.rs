@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::doc::{CharOffsets, Doc};
 use crate::lexicon::Lexicon;
 use crate::mentions::{dates, entities, places};
-use crate::model::{Claim, Document, QuantityRecord, Totals};
+use crate::model::{Claim, Document, Extraction, QuantityRecord, SourceEntity, Totals};
 use crate::stages::{claims, header, numbers, sentences, sources, totals};
 
 /// Runs the extraction pipeline over documents.
@@ -89,6 +89,29 @@ impl Extractor {
             |c, shift| c.span = [c.span[0] + shift, c.span[1] + shift],
             sink,
         )
+    }
+
+    /// The claims of a document with its completed metadata and the sources behind the claims:
+    /// what a store keeps. A very large document's windows are merged into one record.
+    pub fn extract(&self, document: &Document) -> Extraction {
+        let mut whole: Option<Extraction> = None;
+        self.by_window(
+            document,
+            |part| vec![extraction(&self.annotate(part), self.lex)],
+            |e, shift| {
+                for c in &mut e.claims {
+                    c.span = [c.span[0] + shift, c.span[1] + shift];
+                }
+            },
+            &mut |part| match &mut whole {
+                None => whole = Some(part),
+                Some(whole) => merge_extraction(whole, part),
+            },
+        );
+        whole.unwrap_or_else(|| Extraction {
+            meta: document.meta.clone(),
+            ..Extraction::default()
+        })
     }
 
     /// Every quantity in a document's body.
@@ -241,6 +264,103 @@ pub fn claim_records(doc: &Doc, lex: &Lexicon) -> Vec<Claim> {
             }
         })
         .collect()
+}
+
+/// The claims, metadata and sources of an annotated document.
+pub fn extraction(doc: &Doc, lex: &Lexicon) -> Extraction {
+    let claims = claim_records(doc, lex);
+    let mut used: Vec<usize> = doc.claims.iter().flat_map(|c| c.sources.clone()).collect();
+    used.sort_unstable();
+    used.dedup();
+    let index_of = |e: usize| used.binary_search(&e).ok();
+    let mut names: Vec<Vec<String>> = used
+        .iter()
+        .map(|&e| vec![doc.entities[e].name.clone()])
+        .collect();
+    let mut add = |e: usize, tokens: std::ops::Range<usize>| {
+        if let Some(k) = index_of(e) {
+            let name = doc.slice(tokens).trim();
+            let list = &mut names[k];
+            if is_source_name(name) && !list.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                list.push(name.to_string());
+            }
+        }
+    };
+    for m in &doc.mentions {
+        add(m.entity, m.tokens.clone());
+    }
+    // A speaker named by a description ("the lawmaker", "South Korea's spy agency") adds it;
+    // one that holds a mention of its entity ("the NIS also") is named by that mention.
+    for a in &doc.attributions {
+        for (tokens, &e) in a.speakers.iter().zip(&a.speaker_entities) {
+            let first = doc
+                .mentions
+                .partition_point(|m| m.tokens.start < tokens.start);
+            let named = doc.mentions[first..]
+                .iter()
+                .take_while(|m| m.tokens.start < tokens.end)
+                .any(|m| m.entity == e && m.tokens.end <= tokens.end);
+            if !named {
+                add(e, tokens.clone());
+            }
+        }
+    }
+    let sources = used
+        .iter()
+        .zip(names)
+        .map(|(&e, names)| SourceEntity {
+            name: doc.entities[e].name.clone(),
+            kind: doc.entities[e].kind.name(),
+            names,
+        })
+        .collect();
+    let citations = doc
+        .citations
+        .iter()
+        .filter_map(|&(who, whom)| Some((index_of(who)?, index_of(whom)?)))
+        .collect();
+    Extraction {
+        meta: doc.meta.clone(),
+        claims,
+        sources,
+        citations,
+    }
+}
+
+/// A name worth keeping for a source: not a bare pronoun ("he", "they"), not a whole clause.
+fn is_source_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=8).contains(&words)
+        && name.len() <= 80
+        && (words > 1 || name.chars().any(char::is_uppercase))
+}
+
+/// Appends a later window's extraction to the first, merging sources of the same name.
+fn merge_extraction(whole: &mut Extraction, part: Extraction) {
+    whole.claims.extend(part.claims);
+    let mut map = Vec::with_capacity(part.sources.len());
+    for source in part.sources {
+        match whole.sources.iter().position(|s| s.name == source.name) {
+            Some(k) => {
+                for name in source.names {
+                    if !whole.sources[k].names.contains(&name) {
+                        whole.sources[k].names.push(name);
+                    }
+                }
+                map.push(k);
+            }
+            None => {
+                map.push(whole.sources.len());
+                whole.sources.push(source);
+            }
+        }
+    }
+    for (who, whom) in part.citations {
+        let pair = (map[who], map[whom]);
+        if !whole.citations.contains(&pair) {
+            whole.citations.push(pair);
+        }
+    }
 }
 
 #[cfg(test)]

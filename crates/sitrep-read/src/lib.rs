@@ -102,30 +102,61 @@ fn pick(path: &str, head: &[u8], chosen: InputFormat) -> Box<dyn Format> {
 
 /// Reads one path: a file, a folder (recursively, in name order), or `-` for standard input.
 pub fn read_path(path: &Path, chosen: InputFormat, sink: &mut dyn FnMut(Event)) {
+    walk(path, &mut |input| match input {
+        Ok(file) => read_file(&file.path, chosen, sink),
+        Err(p) => sink(Event::Error(p)),
+    });
+}
+
+/// One input file found by [`walk`], with its size (none for standard input).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: std::path::PathBuf,
+    pub size: Option<u64>,
+}
+
+/// The files under `path` in the order [`read_path`] reads them: a folder recursively in name
+/// order, hidden entries skipped; `-` stands for standard input. What cannot be listed comes
+/// as a [`Problem`].
+pub fn walk(path: &Path, each: &mut dyn FnMut(Result<InputFile, Problem>)) {
+    let name = path.display().to_string();
+    if name == "-" {
+        return each(Ok(InputFile {
+            path: path.to_path_buf(),
+            size: None,
+        }));
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return each(Err(problem(&name, None, e.to_string()))),
+    };
+    if !meta.is_dir() {
+        return each(Ok(InputFile {
+            path: path.to_path_buf(),
+            size: Some(meta.len()),
+        }));
+    }
+    let mut entries: Vec<_> = match std::fs::read_dir(path) {
+        Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+        Err(e) => return each(Err(problem(&name, None, e.to_string()))),
+    };
+    entries.sort();
+    for entry in entries {
+        let hidden = entry
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if !hidden {
+            walk(&entry, each);
+        }
+    }
+}
+
+/// Reads one file (not a folder), or standard input for `-`.
+pub fn read_file(path: &Path, chosen: InputFormat, sink: &mut dyn FnMut(Event)) {
     let name = path.display().to_string();
     if name == "-" {
         let stdin = std::io::stdin();
         read_stream("-", &mut stdin.lock(), chosen, sink);
-        return;
-    }
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return sink(Event::Error(problem(&name, None, e.to_string()))),
-    };
-    if meta.is_dir() {
-        let mut entries: Vec<_> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
-            Err(e) => return sink(Event::Error(problem(&name, None, e.to_string()))),
-        };
-        entries.sort();
-        for entry in entries {
-            let hidden = entry
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
-                read_path(&entry, chosen, sink);
-            }
-        }
         return;
     }
     match std::fs::File::open(path) {

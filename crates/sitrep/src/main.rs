@@ -1,6 +1,10 @@
 //! The sitrep command line: a thin layer over the reader, the pipeline and the evaluation.
 
+mod ingest;
+mod parallel;
 mod progress;
+mod store;
+mod table;
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -10,8 +14,11 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use sitrep_core::Extractor;
-use sitrep_read::{read_path, Event, InputFormat};
+use sitrep_read::InputFormat;
+use sitrep_store::export::{ExportFormat, Records};
+use sitrep_store::ClaimFilter;
 
+use crate::parallel::Step;
 use crate::progress::Progress;
 
 /// Turn conflict news into sourced numbers.
@@ -38,6 +45,9 @@ enum Command {
         /// The publication date (YYYY-MM-DD) for documents that carry none.
         #[arg(long)]
         published: Option<chrono::NaiveDate>,
+        /// Documents extracted at once (default: every core). Output order never changes.
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
     },
     /// Print every number in the text with its qualifier, bounds and unit.
     Quantities {
@@ -45,6 +55,87 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, default_value = "auto")]
         input: InputFormat,
+        /// Documents read at once (default: every core). Output order never changes.
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+    },
+    /// Read, extract and store documents and their claims in the database.
+    Ingest {
+        /// Files, folders (read recursively) or `-` for standard input.
+        #[arg(required_unless_present = "failed")]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "auto")]
+        input: InputFormat,
+        /// The publication date (YYYY-MM-DD) for documents that carry none.
+        #[arg(long)]
+        published: Option<chrono::NaiveDate>,
+        /// List the inputs that failed, with their errors, instead of ingesting.
+        #[arg(long, conflicts_with = "paths")]
+        failed: bool,
+        /// Documents extracted at once (default: every core).
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+        /// Documents per transaction, at most: an interrupted run redoes at most this many.
+        #[arg(long, default_value_t = ingest::BATCH_DOCUMENTS)]
+        batch: usize,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// List stored claims: an aligned table, or JSON Lines (spec v1 plus title, url,
+    /// published), or CSV.
+    Claims {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// JSON Lines: spec v1 records with the document's title, url and published date.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Full-text search over stored documents, best first (BM25), with the claims of each.
+    Search {
+        /// Words, "a phrase", AND, OR, NOT, prefix* (SQLite FTS5 syntax).
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Write stored claims (or documents) as JSON Lines, CSV or Parquet.
+    Export {
+        #[arg(long)]
+        format: ExportFormat,
+        /// Export documents instead of claims.
+        #[arg(long)]
+        documents: bool,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Count documents and claims by metric, source and month.
+    Stats {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Rewrite the database file in order: smaller, and faster listings after large ingests.
+    Compact {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Check the database file's integrity.
+    Check {
+        #[command(flatten)]
+        db: DbArgs,
     },
     /// Measure extraction against the gold data sets.
     Eval {
@@ -63,6 +154,71 @@ enum Command {
     },
 }
 
+/// Where the database is.
+#[derive(clap::Args)]
+struct DbArgs {
+    /// The database file.
+    #[arg(long, env = "SITREP_DB", default_value = "sitrep.db")]
+    db: PathBuf,
+    /// Seconds to wait for another process that holds the database's lock.
+    #[arg(long, default_value_t = 10.0)]
+    busy_timeout: f64,
+}
+
+impl DbArgs {
+    fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(self.busy_timeout.max(0.0))
+    }
+}
+
+/// Which claims: text filters match anywhere in the field, ignoring case.
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// One metric: killed, wounded, casualties, deployed, ...
+    #[arg(long)]
+    metric: Option<String>,
+    /// Words in the counted group ("North Korean").
+    #[arg(long)]
+    subject: Option<String>,
+    #[arg(long)]
+    place: Option<String>,
+    /// Any name the source appears under ("NIS" finds "National Intelligence Service").
+    #[arg(long)]
+    source: Option<String>,
+    /// Claims dated on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    since: Option<chrono::NaiveDate>,
+    /// Claims dated on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    until: Option<chrono::NaiveDate>,
+    /// A document's id or URL.
+    #[arg(long)]
+    doc: Option<String>,
+    /// Full-text query over the claim's sentence (FTS5 syntax).
+    #[arg(long)]
+    text: Option<String>,
+    /// At most this many claims.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+impl FilterArgs {
+    fn filter(self) -> Result<ClaimFilter> {
+        store::check_metric(self.metric.as_deref())?;
+        Ok(ClaimFilter {
+            metric: self.metric,
+            subject: self.subject,
+            place: self.place,
+            source: self.source,
+            since: self.since,
+            until: self.until,
+            doc: self.doc,
+            text: self.text,
+            limit: self.limit,
+        })
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -71,21 +227,88 @@ fn main() -> ExitCode {
             input,
             totals,
             published,
+            jobs,
         } => {
             let mut extractor = Extractor::new();
             extractor.default_published = published;
             let mode = if totals { Mode::Totals } else { Mode::Claims };
-            run_documents(&paths, input, |doc, out| match mode {
+            run_documents(&paths, input, jobs, |doc, out| match mode {
                 Mode::Claims => write_each(out, |sink| extractor.claims_into(doc, sink)),
                 Mode::Totals => write_all(out, &[extractor.totals(doc)]),
             })
         }
-        Command::Quantities { paths, input } => {
+        Command::Quantities { paths, input, jobs } => {
             let extractor = Extractor::new();
-            run_documents(&paths, input, |doc, out| {
+            run_documents(&paths, input, jobs, |doc, out| {
                 write_all(out, &extractor.quantities(doc))
             })
         }
+        Command::Ingest {
+            paths,
+            input,
+            published,
+            failed,
+            jobs,
+            batch,
+            db,
+        } => {
+            if failed {
+                ingest::list_failed(&db.db, db.timeout())
+            } else {
+                let options = ingest::Options {
+                    input,
+                    published,
+                    busy_timeout: db.timeout(),
+                    jobs: jobs.unwrap_or_else(parallel::default_jobs),
+                    batch,
+                };
+                ingest::run(&paths, &db.db, &options)
+            }
+        }
+        Command::Claims {
+            filter,
+            json,
+            csv,
+            db,
+        } => (|| {
+            let filter = filter.filter()?;
+            let output = match (json, csv) {
+                (true, _) => store::Output::Json,
+                (_, true) => store::Output::Csv,
+                _ => store::Output::Table,
+            };
+            store::claims(&store::open(&db.db, db.timeout())?, &filter, output)
+        })(),
+        Command::Search {
+            query,
+            limit,
+            json,
+            db,
+        } => store::open(&db.db, db.timeout())
+            .and_then(|s| store::search(&s, &query.join(" "), limit, json)),
+        Command::Export {
+            format,
+            documents,
+            out,
+            filter,
+            db,
+        } => (|| {
+            let filter = filter.filter()?;
+            let records = if documents {
+                Records::Documents
+            } else {
+                Records::Claims
+            };
+            let s = store::open(&db.db, db.timeout())?;
+            store::export_to(&s, format, records, &filter, &out)
+        })(),
+        Command::Stats { json, db } => {
+            store::open(&db.db, db.timeout()).and_then(|s| store::stats(&s, json))
+        }
+        Command::Compact { db } => {
+            store::open(&db.db, db.timeout()).and_then(|s| store::compact(&s))
+        }
+        Command::Check { db } => store::open(&db.db, db.timeout()).and_then(|s| store::check(&s)),
         Command::Eval {
             gold,
             split,
@@ -108,7 +331,7 @@ enum Mode {
     Totals,
 }
 
-fn write_all<T: Serialize>(out: &mut dyn Write, records: &[T]) -> io::Result<()> {
+fn write_all<T: Serialize>(out: &mut Vec<u8>, records: &[T]) -> io::Result<()> {
     for r in records {
         serde_json::to_writer(&mut *out, r)?;
         out.write_all(b"\n")?;
@@ -118,7 +341,7 @@ fn write_all<T: Serialize>(out: &mut dyn Write, records: &[T]) -> io::Result<()>
 
 /// Writes records as a producer hands them over, keeping the first write error.
 fn write_each<T: Serialize>(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     produce: impl FnOnce(&mut dyn FnMut(T)),
 ) -> io::Result<()> {
     let mut result = Ok(());
@@ -130,35 +353,69 @@ fn write_each<T: Serialize>(
     result
 }
 
-/// Reads every path, runs `each` on every document, reports problems on standard error, and
-/// exits 1 if any input failed (after finishing the rest).
+/// Reads every path, runs `each` on every document on `jobs` threads, writes the results in
+/// input order, reports problems on standard error, and exits 1 if any input failed (after
+/// finishing the rest).
 fn run_documents(
     paths: &[PathBuf],
     input: InputFormat,
-    mut each: impl FnMut(&sitrep_core::Document, &mut dyn Write) -> io::Result<()>,
+    jobs: Option<usize>,
+    each: impl Fn(&sitrep_core::Document, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
-    let mut progress = Progress::new();
+    let (files, problems) = parallel::list(paths);
+    let mut progress = Progress::new(files.iter().map(|f| f.size).sum());
+    for p in problems {
+        failed = true;
+        progress.message(&format!("sitrep: {p}"));
+    }
     let mut write_error = None;
-    for path in paths {
-        read_path(path, input, &mut |event| match event {
-            Event::Document(doc) => {
-                progress.document(doc.text.len());
-                if write_error.is_none() {
-                    if let Err(e) = each(&doc, &mut out) {
+    parallel::run(
+        &files,
+        input,
+        jobs.unwrap_or_else(parallel::default_jobs),
+        &mut |_| true,
+        &|doc, _| {
+            let mut buf = Vec::new();
+            let result = each(&doc, &mut buf);
+            (buf, result.err())
+        },
+        &mut |step| {
+            match step {
+                Step::Output((buf, error), size) => {
+                    progress.document(size);
+                    if let Some(e) = error {
                         write_error = Some(e);
+                        return false;
+                    }
+                    if let Err(e) = out.write_all(&buf) {
+                        write_error = Some(e);
+                        return false;
                     }
                 }
+                Step::Warning(p) => progress.message(&format!("sitrep: warning: {p}")),
+                Step::Error(p) => {
+                    failed = true;
+                    progress.message(&format!("sitrep: {p}"));
+                }
+                Step::Panicked {
+                    origin,
+                    document,
+                    message,
+                    ..
+                } => {
+                    failed = true;
+                    progress.message(&format!(
+                        "sitrep: {origin}: document {document}: extraction failed: {message}"
+                    ));
+                }
+                Step::FileDone(size) => progress.file_done(size.unwrap_or(0)),
             }
-            Event::Warning(p) => progress.message(&format!("sitrep: warning: {p}")),
-            Event::Error(p) => {
-                failed = true;
-                progress.message(&format!("sitrep: {p}"));
-            }
-        });
-    }
+            true
+        },
+    );
     progress.finish();
     if let Some(e) = write_error {
         // A closed pipe (`sitrep extract | head`) is not an error of the input.

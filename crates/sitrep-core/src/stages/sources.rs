@@ -59,18 +59,27 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         let mut chain: Vec<usize> = speakers.iter().map(|s| s.entity).collect();
         chain.extend(cited.iter().map(|c| c.0));
         let chain = expand(doc, &chain, &cites);
-        let names = speakers
+        let (names, named) = speakers
             .iter()
-            .map(|s| s.tokens.clone())
-            .chain(cited.into_iter().map(|c| c.1))
-            .collect();
+            .map(|s| (s.tokens.clone(), s.entity))
+            .chain(cited.into_iter().map(|c| (c.1, c.0)))
+            .unzip();
         out.push(Attribution {
             chain,
             spans,
             speakers: names,
+            speaker_entities: named,
         });
     }
     doc.attributions = out;
+    let mut citations: Vec<(usize, usize)> = cites
+        .into_iter()
+        .flat_map(|(who, whom)| whom.into_iter().map(move |w| (who, w)))
+        .filter(|(who, whom)| who != whom)
+        .collect();
+    citations.sort_unstable();
+    citations.dedup();
+    doc.citations = citations;
 }
 
 /// The chain with each member's own sources after it, people who speak for an organisation

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Ingest throughput against extract on the same files: is storage the bottleneck?
+# Usage: bench/ingest.sh [CORPUS_DIR] [RUNS]
+# Runs extract (one core and every core) and ingest into a fresh database in turn, RUNS times
+# (default 5), and prints the median of each with ingest's ratio to extract.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus/news}
+runs=${2:-5}
+if [ ! -d "$corpus" ]; then
+  echo "no corpus at $corpus: skipped" >&2
+  exit 0
+fi
+cargo build --release --quiet
+bin=$PWD/target/release/sitrep
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bytes=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) ! -name 'README.md' -print0 | xargs -0 cat | wc -c)
+echo "corpus: $corpus ($((bytes / 1000)) kB of article text); machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
+
+# Only article texts, as bench/throughput.sh reads them.
+find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) ! -name 'README.md' | sort > "$work/list"
+
+seconds() { # command... -> wall seconds on stdout
+  /usr/bin/time -o "$work/t" -f '%e' "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; return 1; }
+  cat "$work/t"
+}
+
+declare -a ex1 exn ing
+xargs -d '\n' "$bin" extract < "$work/list" > /dev/null # warm the page cache
+for _ in $(seq "$runs"); do
+  ex1+=("$(seconds xargs -d '\n' "$bin" extract -j 1 < "$work/list")")
+  exn+=("$(seconds xargs -d '\n' "$bin" extract < "$work/list")")
+  rm -f "$work"/s.db*
+  ing+=("$(seconds xargs -d '\n' "$bin" ingest --db "$work/s.db" < "$work/list")")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+m1=$(median "${ex1[@]}"); mn=$(median "${exn[@]}"); mi=$(median "${ing[@]}")
+awk -v b="$bytes" -v m1="$m1" -v mn="$mn" -v mi="$mi" 'BEGIN {
+  printf "extract -j 1        %6.2f s  %6.1f MB/s\n", m1, b / m1 / 1e6
+  printf "extract (all cores) %6.2f s  %6.1f MB/s\n", mn, b / mn / 1e6
+  printf "ingest              %6.2f s  %6.1f MB/s  = %.0f%% of extract -j 1, %.0f%% of extract on all cores\n", mi, b / mi / 1e6, 100 * m1 / mi, 100 * mn / mi
+}'
+echo "database: $(du -k "$work/s.db" | cut -f1) kB for $("$bin" stats --db "$work/s.db" --json | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["documents"], "documents,", s["claims"], "claims")')"
