@@ -62,6 +62,18 @@ impl Extractor {
         doc
     }
 
+    /// A document's metadata: what its reader found, completed by the header stage from the top
+    /// of a plain text (title, byline, date, publisher).
+    pub fn metadata(&self, document: &Document) -> crate::model::Meta {
+        let mut doc = Doc::new(document);
+        doc.tokens.classify(self.lex);
+        header::annotate(&mut doc, self.lex);
+        if doc.meta.published.is_none() {
+            doc.meta.published = self.default_published;
+        }
+        doc.meta
+    }
+
     /// Runs every stage and returns the annotated document.
     pub fn annotate<'a>(&self, document: &'a Document) -> Doc<'a> {
         let lex = self.lex;

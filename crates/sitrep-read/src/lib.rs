@@ -56,6 +56,7 @@ pub enum InputFormat {
     Auto,
     Text,
     Jsonl,
+    Html,
 }
 
 impl std::str::FromStr for InputFormat {
@@ -65,8 +66,9 @@ impl std::str::FromStr for InputFormat {
             "auto" => Ok(InputFormat::Auto),
             "text" | "txt" => Ok(InputFormat::Text),
             "jsonl" | "ndjson" => Ok(InputFormat::Jsonl),
+            "html" | "htm" => Ok(InputFormat::Html),
             other => Err(format!(
-                "unknown input format {other:?} (auto, text, jsonl)"
+                "unknown input format {other:?} (auto, text, jsonl, html)"
             )),
         }
     }
@@ -78,26 +80,58 @@ pub trait Format {
     fn read(&self, path: &str, input: &mut dyn std::io::BufRead, sink: &mut dyn FnMut(Event));
 }
 
-/// The format for a file, by the user's choice, the extension, or the first bytes.
+/// The format for a file, by the user's choice, the extension, or the first bytes. A
+/// compression extension (`.gz`, `.zst`) is looked through.
 fn pick(path: &str, head: &[u8], chosen: InputFormat) -> Box<dyn Format> {
     let lower = path.to_ascii_lowercase();
-    let by_choice = match chosen {
-        InputFormat::Text => Some(false),
-        InputFormat::Jsonl => Some(true),
-        InputFormat::Auto => None,
+    let lower = lower
+        .strip_suffix(".gz")
+        .or(lower.strip_suffix(".zst"))
+        .unwrap_or(&lower);
+    let chosen = match chosen {
+        InputFormat::Auto => by_name_or_content(lower, head),
+        other => other,
     };
-    let jsonl = by_choice.unwrap_or_else(|| {
-        lower.ends_with(".jsonl")
-            || lower.ends_with(".ndjson")
-            || (!lower.ends_with(".txt")
-                && !lower.ends_with(".md")
-                && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
-    });
-    if jsonl {
-        Box::new(formats::jsonl::Jsonl)
-    } else {
-        Box::new(formats::text::Text)
+    match chosen {
+        InputFormat::Jsonl => Box::new(formats::jsonl::Jsonl),
+        InputFormat::Html => Box::new(formats::html::Html),
+        InputFormat::Text | InputFormat::Auto => Box::new(formats::text::Text),
     }
+}
+
+fn by_name_or_content(lower: &str, head: &[u8]) -> InputFormat {
+    let ends = |exts: &[&str]| exts.iter().any(|e| lower.ends_with(e));
+    if ends(&[".jsonl", ".ndjson"]) {
+        return InputFormat::Jsonl;
+    }
+    if ends(&[".html", ".htm", ".xhtml"]) {
+        return InputFormat::Html;
+    }
+    if ends(&[".txt", ".md"]) {
+        return InputFormat::Text;
+    }
+    let start = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = &start[start
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(start.len())..];
+    let prefix = start[..start.len().min(64)].to_ascii_lowercase();
+    if prefix.starts_with(b"{") {
+        InputFormat::Jsonl
+    } else if prefix.starts_with(b"<!doctype html")
+        || prefix.starts_with(b"<html")
+        || (prefix.starts_with(b"<!--") && head.len() > 4 && find_html_tag(head))
+    {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    }
+}
+
+/// Whether an `<html` tag stands in the first kilobytes (a page that opens with a comment).
+fn find_html_tag(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(4096)];
+    head.to_ascii_lowercase().windows(5).any(|w| w == b"<html")
 }
 
 /// Reads one path: a file, a folder (recursively, in name order), or `-` for standard input.
@@ -170,7 +204,8 @@ pub fn read_file(path: &Path, chosen: InputFormat, sink: &mut dyn FnMut(Event)) 
     }
 }
 
-/// Reads a stream named `path`, recognising its format from the name and first bytes.
+/// Reads a stream named `path`, recognising its format from the name and first bytes, and
+/// decompressing gzip (`.gz`, one member or many) and Zstandard (`.zst`) on the way.
 pub fn read_stream(
     path: &str,
     input: &mut dyn std::io::BufRead,
@@ -181,7 +216,48 @@ pub fn read_stream(
         Ok(h) => h.to_vec(),
         Err(e) => return sink(Event::Error(problem(path, None, e.to_string()))),
     };
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let decoder = flate2::bufread::MultiGzDecoder::new(input);
+        let mut inner = std::io::BufReader::with_capacity(1 << 16, decoder);
+        return read_decompressed(path, &mut inner, chosen, sink);
+    }
+    if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        match ruzstd::decoding::StreamingDecoder::new(input) {
+            Ok(decoder) => {
+                let mut inner = std::io::BufReader::with_capacity(1 << 16, decoder);
+                return read_decompressed(path, &mut inner, chosen, sink);
+            }
+            Err(e) => {
+                return sink(Event::Error(problem(
+                    path,
+                    None,
+                    format!("not a readable Zstandard stream: {e}"),
+                )))
+            }
+        }
+    }
     pick(path, &head, chosen).read(path, input, sink);
+}
+
+/// Reads a decompressed stream; a damaged or truncated archive is an error naming the file,
+/// after every document read before the damage.
+fn read_decompressed(
+    path: &str,
+    inner: &mut dyn std::io::BufRead,
+    chosen: InputFormat,
+    sink: &mut dyn FnMut(Event),
+) {
+    let head = match inner.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => {
+            return sink(Event::Error(problem(
+                path,
+                None,
+                format!("cannot decompress: {e}"),
+            )))
+        }
+    };
+    pick(path, &head, chosen).read(path, inner, sink);
 }
 
 /// Reads an in-memory input named `path` (tests, the evaluation).

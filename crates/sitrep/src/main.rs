@@ -49,6 +49,17 @@ enum Command {
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
     },
+    /// Print each document as sitrep read it: id, url, title, byline, published, source,
+    /// language and text, one JSON object per line.
+    Doc {
+        /// Files, folders (read recursively) or `-` for standard input.
+        #[arg(default_value = "-")]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "auto")]
+        input: InputFormat,
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+    },
     /// Print every number in the text with its qualifier, bounds and unit.
     Quantities {
         #[arg(default_value = "-")]
@@ -237,6 +248,12 @@ fn main() -> ExitCode {
                 Mode::Totals => write_all(out, &[extractor.totals(doc)]),
             })
         }
+        Command::Doc { paths, input, jobs } => {
+            let extractor = Extractor::new();
+            run_documents(&paths, input, jobs, |doc, out| {
+                write_all(out, &[DocRecord::of(doc, &extractor)])
+            })
+        }
         Command::Quantities { paths, input, jobs } => {
             let extractor = Extractor::new();
             run_documents(&paths, input, jobs, |doc, out| {
@@ -322,6 +339,44 @@ fn main() -> ExitCode {
             eprintln!("sitrep: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// One line of `sitrep doc`: what sitrep read of a document.
+#[derive(Serialize)]
+struct DocRecord<'a> {
+    id: &'a str,
+    url: Option<String>,
+    title: Option<String>,
+    byline: Option<String>,
+    #[serde(serialize_with = "ymd")]
+    published: Option<chrono::NaiveDate>,
+    source: Option<String>,
+    language: Option<String>,
+    text: &'a str,
+}
+
+impl<'a> DocRecord<'a> {
+    /// The reader's metadata, completed from a plain text's header where the format has none.
+    fn of(doc: &'a sitrep_core::Document, extractor: &Extractor) -> DocRecord<'a> {
+        let meta = extractor.metadata(doc);
+        DocRecord {
+            id: &doc.id,
+            url: meta.url,
+            title: meta.title,
+            byline: meta.byline,
+            published: meta.published,
+            source: meta.source,
+            language: meta.language,
+            text: &doc.text,
+        }
+    }
+}
+
+fn ymd<S: serde::Serializer>(d: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        None => s.serialize_none(),
     }
 }
 

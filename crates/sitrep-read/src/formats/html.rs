@@ -1,0 +1,340 @@
+//! HTML article pages: the main text without navigation, share widgets, captions, related
+//! stories and comments, and the page's metadata (title, byline, publication date, publisher,
+//! canonical URL, language from JSON-LD, OpenGraph and meta tags).
+//!
+//! The main text comes from the `trafilatura` crate, a Rust port of go-trafilatura (tree
+//! scoring of text and link density, with Readability and jusText as fallbacks). The bytes are
+//! decoded first in the charset the page declares (a byte-order mark, `<meta charset>`, or
+//! `http-equiv`), checked against what the bytes are: a page that declares a legacy charset but
+//! is valid UTF-8 is read as UTF-8, and one that declares UTF-8 but is not is repaired, with a
+//! warning either way.
+
+use std::borrow::Cow;
+use std::io::{BufRead, Read};
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use sitrep_core::{Document, Meta};
+
+use crate::{problem, Event, Format};
+
+/// HTML pages (`.html`, `.htm`, or content that starts like HTML).
+pub struct Html;
+
+/// Pages larger than this are refused with an error rather than parsed: no article is this
+/// long, and a parser's memory grows with the page.
+pub const MAX_PAGE_BYTES: u64 = 32 << 20;
+
+impl Format for Html {
+    fn read(&self, path: &str, input: &mut dyn BufRead, sink: &mut dyn FnMut(Event)) {
+        let mut bytes = Vec::new();
+        if let Err(e) = input.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes) {
+            return sink(Event::Error(problem(path, None, e.to_string())));
+        }
+        if bytes.len() as u64 > MAX_PAGE_BYTES {
+            return sink(Event::Error(problem(
+                path,
+                None,
+                format!("page larger than {} MB: skipped", MAX_PAGE_BYTES >> 20),
+            )));
+        }
+        let id = path.rsplit('/').next().unwrap_or(path);
+        let id = id
+            .strip_suffix(".gz")
+            .or(id.strip_suffix(".zst"))
+            .unwrap_or(id);
+        match page(id, &bytes, None, &mut |warning| {
+            sink(Event::Warning(problem(path, None, warning)))
+        }) {
+            Ok(document) => sink(Event::Document(document)),
+            Err(message) => sink(Event::Error(problem(path, None, message))),
+        }
+    }
+}
+
+/// The document of one HTML page: its main text and metadata. `url` is where the page came
+/// from, when known (a web archive's record); the page's own canonical URL wins.
+///
+/// ```
+/// use sitrep_read::formats::html::page;
+/// let html = br#"<html><head><title>Strike on Kharkiv</title>
+///   <meta property="og:site_name" content="The Ledger"></head>
+///   <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+///   <article><h1>Strike on Kharkiv</h1>
+///   <p>At least 12 civilians were killed when drones struck residential districts of the
+///   city overnight, the regional administration said on Friday morning.</p>
+///   <p>More than 40 people were wounded, and rescue teams were still searching the rubble of
+///   two apartment blocks in the north of the city, officials said.</p></article>
+///   <footer>Copyright 2025 The Ledger</footer></body></html>"#;
+/// let doc = page("strike.html", html, None, &mut |_| {}).unwrap();
+/// assert!(doc.text.contains("At least 12 civilians were killed"));
+/// assert!(!doc.text.contains("Copyright"));
+/// assert_eq!(doc.meta.title.as_deref(), Some("Strike on Kharkiv"));
+/// ```
+pub fn page(
+    id: &str,
+    bytes: &[u8],
+    url: Option<&str>,
+    warn: &mut dyn FnMut(String),
+) -> Result<Document, String> {
+    if bytes.iter().take(1024).any(|&b| b == 0) {
+        return Err("binary content, not an HTML page".into());
+    }
+    let html = decode(bytes, warn);
+    let options = trafilatura::Options::default().with_fallback(true);
+    let result = trafilatura::extract(&html, &options)
+        .map_err(|e| format!("no article text found in the page ({e})"))?;
+    let text = paragraphs(&result.content_html);
+    let text = if text.is_empty() {
+        result.content_text.trim().to_string()
+    } else {
+        text
+    };
+    if text.is_empty() {
+        return Err("no article text found in the page".into());
+    }
+    let m = result.metadata;
+    let some = |s: String| {
+        let s = s.trim().to_string();
+        (!s.is_empty()).then_some(s)
+    };
+    Ok(Document {
+        id: id.to_string(),
+        text,
+        meta: Meta {
+            title: some(m.title),
+            byline: some(m.author),
+            published: m.date,
+            url: some(m.url).or_else(|| url.map(str::to_string)),
+            source: some(m.sitename),
+            language: some(m.language),
+        },
+    })
+}
+
+/// The text of the extracted article's HTML with its paragraph breaks: a blank line between
+/// blocks (paragraphs, headings, list items, quotes, table rows), a line break for `<br>`,
+/// and inline elements run together, so that "<p>At least <b>12</b> killed</p>" stays one
+/// sentence.
+fn paragraphs(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut out = String::with_capacity(html.len() / 2);
+    walk(fragment.tree.root(), &mut out);
+    let mut text = String::with_capacity(out.len());
+    for block in out.split("\n\n") {
+        let block = block
+            .split('\n')
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !block.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&block);
+        }
+    }
+    text
+}
+
+fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    match node.value() {
+        // Line breaks in the markup are whitespace; only <br> breaks a line.
+        scraper::Node::Text(t) => {
+            out.extend(
+                t.chars()
+                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+            )
+        }
+        scraper::Node::Element(e) => {
+            let name = e.name();
+            if matches!(name, "script" | "style" | "noscript" | "template") {
+                return;
+            }
+            if name == "br" {
+                out.push('\n');
+                return;
+            }
+            let block = BLOCKS.contains(&name);
+            if block {
+                out.push_str("\n\n");
+            } else if matches!(name, "td" | "th") {
+                out.push(' ');
+            }
+            for child in node.children() {
+                walk(child, out);
+            }
+            if block {
+                out.push_str("\n\n");
+            }
+        }
+        _ => {
+            for child in node.children() {
+                walk(child, out);
+            }
+        }
+    }
+}
+
+/// Elements that stand on their own lines.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "aside",
+    "main",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "caption",
+    "head",
+    "body",
+    "html",
+];
+
+/// The page's text: in the charset it declares, unless the bytes say otherwise.
+fn decode<'a>(bytes: &'a [u8], warn: &mut dyn FnMut(String)) -> Cow<'a, str> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0;
+    }
+    let declared = declared_charset(bytes);
+    let valid_utf8 = std::str::from_utf8(bytes).ok();
+    match (declared, valid_utf8) {
+        (Some(enc), Some(text)) if enc == UTF_8 => Cow::Borrowed(text),
+        (Some(enc), Some(text)) => {
+            if text.is_ascii() {
+                Cow::Borrowed(text)
+            } else {
+                warn(format!(
+                    "the page declares {} but is valid UTF-8: read as UTF-8",
+                    enc.name()
+                ));
+                Cow::Borrowed(text)
+            }
+        }
+        (Some(enc), None) => {
+            let (text, _, errors) = enc.decode(bytes);
+            if errors {
+                warn(format!(
+                    "bytes that are not {}: replaced with U+FFFD",
+                    enc.name()
+                ));
+            }
+            text
+        }
+        (None, Some(text)) => Cow::Borrowed(text),
+        (None, None) => {
+            warn("no charset declared and not UTF-8: read as Windows-1252".into());
+            WINDOWS_1252.decode(bytes).0
+        }
+    }
+}
+
+/// The charset named by `<meta charset>` or `<meta http-equiv="Content-Type">` in the first
+/// kilobytes of the page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = find(&lower[from..], b"charset") {
+        let at = from + k + b"charset".len();
+        from = at;
+        let rest = &lower[at..];
+        let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+        let rest = trim_start(rest);
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = trim_start(rest);
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or(rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\n'))
+            .unwrap_or(rest.len());
+        if let Some(enc) = Encoding::for_label(&rest[..end]) {
+            // Browsers read a page labelled UTF-16 without a byte-order mark as UTF-8.
+            return Some(
+                if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                    UTF_8
+                } else {
+                    enc
+                },
+            );
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let k = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    &b[k..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_charsets_are_honoured_and_lies_caught() {
+        let mut warnings = Vec::new();
+        // KOI8-R "Киев" declared in a meta tag.
+        let koi8 = [
+            b"<html><head><meta charset=\"koi8-r\"></head><body>".as_slice(),
+            &[0xeb, 0xc9, 0xc5, 0xd7],
+            b"</body></html>",
+        ]
+        .concat();
+        assert!(decode(&koi8, &mut |w| warnings.push(w)).contains("Киев"));
+        // Declared Windows-1252, but the bytes are UTF-8.
+        let lie = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">Zelenskyy’s office".as_bytes();
+        assert!(decode(lie, &mut |w| warnings.push(w)).contains("Zelenskyy’s"));
+        assert!(warnings.iter().any(|w| w.contains("valid UTF-8")));
+        // Nothing declared and not UTF-8.
+        let latin = b"<p>caf\xe9</p>";
+        assert!(decode(latin, &mut |w| warnings.push(w)).contains("café"));
+    }
+
+    #[test]
+    fn binary_and_empty_pages_are_errors() {
+        assert!(page("x.html", b"\x89PNG\r\n\x1a\n\0\0\0", None, &mut |_| {}).is_err());
+        let empty = page(
+            "e.html",
+            b"<html><head><title>t</title></head></html>",
+            None,
+            &mut |_| {},
+        );
+        assert!(empty.unwrap_err().contains("no article text"));
+    }
+}
