@@ -57,6 +57,8 @@ pub enum InputFormat {
     Text,
     Jsonl,
     Html,
+    Feed,
+    Warc,
 }
 
 impl std::str::FromStr for InputFormat {
@@ -67,8 +69,10 @@ impl std::str::FromStr for InputFormat {
             "text" | "txt" => Ok(InputFormat::Text),
             "jsonl" | "ndjson" => Ok(InputFormat::Jsonl),
             "html" | "htm" => Ok(InputFormat::Html),
+            "feed" | "rss" | "atom" => Ok(InputFormat::Feed),
+            "warc" => Ok(InputFormat::Warc),
             other => Err(format!(
-                "unknown input format {other:?} (auto, text, jsonl, html)"
+                "unknown input format {other:?} (auto, text, jsonl, html, feed, warc)"
             )),
         }
     }
@@ -95,6 +99,8 @@ fn pick(path: &str, head: &[u8], chosen: InputFormat) -> Box<dyn Format> {
     match chosen {
         InputFormat::Jsonl => Box::new(formats::jsonl::Jsonl),
         InputFormat::Html => Box::new(formats::html::Html),
+        InputFormat::Feed => Box::new(formats::feed::Feed),
+        InputFormat::Warc => Box::new(formats::warc::Warc),
         InputFormat::Text | InputFormat::Auto => Box::new(formats::text::Text),
     }
 }
@@ -106,6 +112,12 @@ fn by_name_or_content(lower: &str, head: &[u8]) -> InputFormat {
     }
     if ends(&[".html", ".htm", ".xhtml"]) {
         return InputFormat::Html;
+    }
+    if ends(&[".warc"]) || head.starts_with(b"WARC/1.") {
+        return InputFormat::Warc;
+    }
+    if ends(&[".rss", ".atom"]) || is_feed(head) {
+        return InputFormat::Feed;
     }
     if ends(&[".txt", ".md"]) {
         return InputFormat::Text;
@@ -126,6 +138,20 @@ fn by_name_or_content(lower: &str, head: &[u8]) -> InputFormat {
     } else {
         InputFormat::Text
     }
+}
+
+/// Whether the first kilobytes hold a feed's root element (`<rss`, `<feed`, `<rdf:RDF`).
+fn is_feed(head: &[u8]) -> bool {
+    let head = head[..head.len().min(4096)].to_ascii_lowercase();
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+    let Some(start) = start else { return false };
+    head[start] == b'<'
+        && [b"<rss".as_slice(), b"<feed", b"<rdf:rdf"]
+            .iter()
+            .any(|root| head.windows(root.len()).any(|w| w == *root))
+        && !head.windows(5).any(|w| w == b"<html")
 }
 
 /// Whether an `<html` tag stands in the first kilobytes (a page that opens with a comment).

@@ -146,3 +146,29 @@ fn binary_files_named_html_and_pages_without_text_are_errors() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_warc_gz_with_one_gzip_member_per_record() {
+    let body = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{PAGE}");
+    let record = |uri: &str| {
+        format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-03-14T08:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{body}\r\n\r\n",
+            body.len()
+        )
+    };
+    let info = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\ninfo\r\n\r\n";
+    let archive: Vec<u8> = [
+        gzip(info.as_bytes()),
+        gzip(record("https://a.example/1").as_bytes()),
+        gzip(record("https://a.example/2").as_bytes()),
+    ]
+    .concat();
+    let ids: Vec<String> = events("CC-NEWS-20250314.warc.gz", &archive)
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Document(d) => Some(d.id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["https://a.example/1", "https://a.example/2"]);
+}

@@ -115,7 +115,7 @@ pub fn page(
 /// blocks (paragraphs, headings, list items, quotes, table rows), a line break for `<br>`,
 /// and inline elements run together, so that "<p>At least <b>12</b> killed</p>" stays one
 /// sentence.
-fn paragraphs(html: &str) -> String {
+pub(crate) fn paragraphs(html: &str) -> String {
     let fragment = scraper::Html::parse_fragment(html);
     let mut out = String::with_capacity(html.len() / 2);
     walk(fragment.tree.root(), &mut out);
