@@ -141,7 +141,8 @@ pub struct Claim {
     pub span: [usize; 2],
 }
 
-fn serialize_date<S: Serializer>(value: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+/// Writes a date as `YYYY-MM-DD` (or null): the form every sitrep record uses.
+pub fn serialize_date<S: Serializer>(value: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         None => s.serialize_none(),
         Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),

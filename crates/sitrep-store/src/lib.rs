@@ -354,12 +354,4 @@ pub trait Store {
     fn check(&self) -> Result<Vec<String>>;
 }
 
-fn serialize_date<S: serde::Serializer>(
-    value: &Option<NaiveDate>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match value {
-        None => s.serialize_none(),
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
-    }
-}
+use sitrep_core::model::serialize_date;

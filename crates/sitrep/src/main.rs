@@ -33,42 +33,25 @@ struct Cli {
 enum Command {
     /// Print every quantitative claim as JSON Lines (claims-v1).
     Extract {
-        /// Files, folders (read recursively) or `-` for standard input.
-        #[arg(default_value = "-")]
-        paths: Vec<PathBuf>,
-        /// Input format: auto (by extension and content), text, jsonl.
-        #[arg(long, default_value = "auto")]
-        input: InputFormat,
+        #[command(flatten)]
+        inputs: InputArgs,
         /// Print one line per document with its total per metric, coded as ACLED does.
         #[arg(long)]
         totals: bool,
         /// The publication date (YYYY-MM-DD) for documents that carry none.
         #[arg(long)]
         published: Option<chrono::NaiveDate>,
-        /// Documents extracted at once (default: every core). Output order never changes.
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
     },
     /// Print each document as sitrep read it: id, url, title, byline, published, source,
     /// language and text, one JSON object per line.
     Doc {
-        /// Files, folders (read recursively) or `-` for standard input.
-        #[arg(default_value = "-")]
-        paths: Vec<PathBuf>,
-        #[arg(long, default_value = "auto")]
-        input: InputFormat,
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
+        #[command(flatten)]
+        inputs: InputArgs,
     },
     /// Print every number in the text with its qualifier, bounds and unit.
     Quantities {
-        #[arg(default_value = "-")]
-        paths: Vec<PathBuf>,
-        #[arg(long, default_value = "auto")]
-        input: InputFormat,
-        /// Documents read at once (default: every core). Output order never changes.
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
+        #[command(flatten)]
+        inputs: InputArgs,
     },
     /// Read, extract and store documents and their claims in the database.
     Ingest {
@@ -165,6 +148,20 @@ enum Command {
     },
 }
 
+/// What to read, shared by the commands that read documents.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(default_value = "-")]
+    paths: Vec<PathBuf>,
+    /// Input format: auto (by extension and content), text, jsonl, html, feed, warc.
+    #[arg(long, default_value = "auto")]
+    input: InputFormat,
+    /// Documents read at once (default: every core). Output order never changes.
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+}
+
 /// Where the database is.
 #[derive(clap::Args)]
 struct DbArgs {
@@ -234,29 +231,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract {
-            paths,
-            input,
+            inputs,
             totals,
             published,
-            jobs,
         } => {
             let mut extractor = Extractor::new();
             extractor.default_published = published;
             let mode = if totals { Mode::Totals } else { Mode::Claims };
-            run_documents(&paths, input, jobs, |doc, out| match mode {
+            run_documents(&inputs, |doc, out| match mode {
                 Mode::Claims => write_each(out, |sink| extractor.claims_into(doc, sink)),
                 Mode::Totals => write_all(out, &[extractor.totals(doc)]),
             })
         }
-        Command::Doc { paths, input, jobs } => {
+        Command::Doc { inputs } => {
             let extractor = Extractor::new();
-            run_documents(&paths, input, jobs, |doc, out| {
+            run_documents(&inputs, |doc, out| {
                 write_all(out, &[DocRecord::of(doc, &extractor)])
             })
         }
-        Command::Quantities { paths, input, jobs } => {
+        Command::Quantities { inputs } => {
             let extractor = Extractor::new();
-            run_documents(&paths, input, jobs, |doc, out| {
+            run_documents(&inputs, |doc, out| {
                 write_all(out, &extractor.quantities(doc))
             })
         }
@@ -349,7 +344,7 @@ struct DocRecord<'a> {
     url: Option<String>,
     title: Option<String>,
     byline: Option<String>,
-    #[serde(serialize_with = "ymd")]
+    #[serde(serialize_with = "sitrep_core::model::serialize_date")]
     published: Option<chrono::NaiveDate>,
     source: Option<String>,
     language: Option<String>,
@@ -370,13 +365,6 @@ impl<'a> DocRecord<'a> {
             language: meta.language,
             text: &doc.text,
         }
-    }
-}
-
-fn ymd<S: serde::Serializer>(d: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
-        None => s.serialize_none(),
     }
 }
 
@@ -412,15 +400,13 @@ fn write_each<T: Serialize>(
 /// input order, reports problems on standard error, and exits 1 if any input failed (after
 /// finishing the rest).
 fn run_documents(
-    paths: &[PathBuf],
-    input: InputFormat,
-    jobs: Option<usize>,
+    inputs: &InputArgs,
     each: impl Fn(&sitrep_core::Document, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
-    let (files, problems) = parallel::list(paths);
+    let (files, problems) = parallel::list(&inputs.paths);
     let mut progress = Progress::new(files.iter().map(|f| f.size).sum());
     for p in problems {
         failed = true;
@@ -429,8 +415,8 @@ fn run_documents(
     let mut write_error = None;
     parallel::run(
         &files,
-        input,
-        jobs.unwrap_or_else(parallel::default_jobs),
+        inputs.input,
+        inputs.jobs.unwrap_or_else(parallel::default_jobs),
         &mut |_| true,
         &|doc, _| {
             let mut buf = Vec::new();

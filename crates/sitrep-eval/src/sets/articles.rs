@@ -14,10 +14,10 @@ use crate::{SetResult, Split};
 
 pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
     let dir = gold.join("articles");
-    let truth: serde_json::Value = match std::fs::read(dir.join("ground-truth.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-    {
+    let json = |name: &str| -> Option<serde_json::Value> {
+        serde_json::from_slice(&std::fs::read(dir.join(name)).ok()?).ok()
+    };
+    let truth = match json("ground-truth.json") {
         Some(v) => v,
         None => {
             return vec![SetResult::skipped(
@@ -26,10 +26,7 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
             )]
         }
     };
-    let splits: serde_json::Value = match std::fs::read(dir.join("split.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-    {
+    let splits = match json("split.json") {
         Some(v) => v,
         None => {
             return vec![SetResult::skipped(
