@@ -80,7 +80,12 @@ pub fn page(
         return Err("binary content, not an HTML page".into());
     }
     let html = decode(bytes, warn);
-    let options = trafilatura::Options::default().with_fallback(true);
+    // Precision first: a related-stories box or a caption with other figures in it does more
+    // harm downstream than a missed sentence (and on the benchmark's dev pages it scores best:
+    // shingle F1 0.974 against 0.967 balanced and 0.963 favouring recall).
+    let options = trafilatura::Options::default()
+        .with_fallback(true)
+        .with_focus(trafilatura::ExtractionFocus::FavorPrecision);
     let result = trafilatura::extract(&html, &options)
         .map_err(|e| format!("no article text found in the page ({e})"))?;
     let text = paragraphs(&result.content_html);
