@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, sync_channel};
 use std::sync::{Condvar, Mutex};
 
@@ -68,10 +68,17 @@ impl Budget {
     /// Waits until one more item of `n` bytes fits; an item larger than the whole budget waits
     /// for an empty one. Returns at once when the consumer has stopped.
     pub fn take(&self, n: usize) {
+        self.take_unless(n, &|| false)
+    }
+
+    /// As [`Budget::take`], but does not wait while `exempt` holds: the producer whose items
+    /// the consumer needs next must never wait for room that only it can free.
+    pub fn take_unless(&self, n: usize, exempt: &dyn Fn() -> bool) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         while !s.closed
             && s.items > 0
             && (s.bytes + n > self.max_bytes || s.items >= self.max_items)
+            && !exempt()
         {
             s = self.freed.wait(s).unwrap_or_else(|e| e.into_inner());
         }
@@ -108,6 +115,11 @@ pub fn list(paths: &[std::path::PathBuf]) -> (Vec<InputFile>, Vec<Problem>) {
     (files, problems)
 }
 
+/// The order of an event: its file, then its place in the file.
+fn key(file: usize, index: u64) -> u64 {
+    ((file as u64) << 32) | index
+}
+
 /// The number of jobs to use when the user gives none: every core.
 pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -129,28 +141,42 @@ pub fn run<T: Send>(
     let (work_tx, work_rx) = sync_channel::<(u64, String, Document)>(jobs * 2);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = channel::<(u64, Step<T>)>();
+    // Files are read on up to `jobs` threads at once (a format such as HTML does its heavy
+    // work while reading); each event is numbered by its file and its place in the file.
+    let next_file = AtomicUsize::new(0);
+    let emitting = AtomicUsize::new(0);
+    let keep = Mutex::new(keep);
     std::thread::scope(|scope| {
-        let reader_done = done_tx.clone();
         let (budget, stop, work_rx) = (&budget, &stop, &work_rx);
-        scope.spawn(move || {
-            // Every event gets the next number, documents and the rest alike.
-            let mut numbers = 0u64..;
-            let mut seq = move || numbers.next().unwrap_or(u64::MAX);
-            for file in files {
-                if stop.load(Ordering::Relaxed) {
-                    break;
+        let (next_file, emitting, keep) = (&next_file, &emitting, &keep);
+        for _ in 0..jobs.min(files.len()).max(1) {
+            let reader_done = done_tx.clone();
+            let work_tx = work_tx.clone();
+            scope.spawn(move || loop {
+                let f = next_file.fetch_add(1, Ordering::SeqCst);
+                if f >= files.len() || stop.load(Ordering::Relaxed) {
+                    return;
                 }
+                let file = &files[f];
                 let origin = file.path.display().to_string();
+                let mut index = 0u64;
+                let mut seq = move || {
+                    index += 1;
+                    key(f, index - 1)
+                };
                 read_file(&file.path, input, &mut |event| {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
                     let step = match event {
                         Event::Document(d) => {
-                            if !keep(&d) {
+                            let kept = (keep.lock().unwrap_or_else(|e| e.into_inner()))(&d);
+                            if !kept {
                                 return;
                             }
-                            budget.take(d.text.len());
+                            budget.take_unless(d.text.len(), &|| {
+                                emitting.load(Ordering::SeqCst) == f
+                            });
                             if work_tx.send((seq(), origin.clone(), d)).is_err() {
                                 stop.store(true, Ordering::Relaxed);
                             }
@@ -162,8 +188,9 @@ pub fn run<T: Send>(
                     let _ = reader_done.send((seq(), step));
                 });
                 let _ = reader_done.send((seq(), Step::FileDone(file.size)));
-            }
-        });
+            });
+        }
+        drop(work_tx);
         for _ in 0..jobs {
             let done = done_tx.clone();
             scope.spawn(move || loop {
@@ -192,13 +219,22 @@ pub fn run<T: Send>(
             });
         }
         drop(done_tx);
-        // Results come in any order; they go out in the order they were read.
-        let mut next = 0u64;
+        // Results come in any order; they go out in the order they were read: file by file,
+        // and within a file in the order of its events.
+        let mut next = key(0, 0);
         let mut waiting: BTreeMap<u64, Step<T>> = BTreeMap::new();
         for (seq, step) in done_rx.iter() {
             waiting.insert(seq, step);
             while let Some(step) = waiting.remove(&next) {
-                next += 1;
+                if matches!(step, Step::FileDone(_)) {
+                    let file = (next >> 32) as usize + 1;
+                    next = key(file, 0);
+                    emitting.store(file, Ordering::SeqCst);
+                    // Wake the reader of the file now needed, if it waits for room.
+                    budget.give(0, 0);
+                } else {
+                    next += 1;
+                }
                 let taken = match &step {
                     Step::Output(_, size) | Step::Panicked { size, .. } => Some(*size),
                     _ => None,
@@ -266,5 +302,52 @@ mod tests {
         assert_eq!(one[7], "panic d7");
         assert_eq!(one[200], "error 201");
         assert_eq!(collect(4), one);
+    }
+
+    #[test]
+    fn many_files_read_at_once_still_come_out_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for f in 0..40 {
+            let path = dir.path().join(format!("f{f:02}.jsonl"));
+            let mut text = String::new();
+            for k in 0..(f % 7 + 1) {
+                text.push_str(&format!(
+                    "{{\"id\": \"f{f}-{k}\", \"text\": \"{}\"}}\n",
+                    "y ".repeat(k * 50)
+                ));
+            }
+            if f % 5 == 0 {
+                text.push_str("oops\n");
+            }
+            std::fs::write(&path, text).unwrap();
+            files.push(InputFile { path, size: None });
+        }
+        let collect = |jobs| {
+            let mut seen = Vec::new();
+            run(
+                &files,
+                InputFormat::Auto,
+                jobs,
+                &mut |_| true,
+                &|d: Document, _: &str| d.id,
+                &mut |step| {
+                    seen.push(match step {
+                        Step::Output(id, _) => id,
+                        Step::Error(p) => format!("error {}", p),
+                        Step::FileDone(_) => "done".into(),
+                        _ => "other".into(),
+                    });
+                    true
+                },
+            );
+            seen
+        };
+        let one = collect(1);
+        assert_eq!(one.iter().filter(|s| *s == "done").count(), 40);
+        assert!(one[0] == "f0-0" && one.iter().any(|s| s.starts_with("error")));
+        for jobs in [2, 3, 8] {
+            assert_eq!(collect(jobs), one, "jobs {jobs}");
+        }
     }
 }
