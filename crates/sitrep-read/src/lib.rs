@@ -150,14 +150,14 @@ fn is_feed(head: &[u8]) -> bool {
     head[start] == b'<'
         && [b"<rss".as_slice(), b"<feed", b"<rdf:rdf"]
             .iter()
-            .any(|root| head.windows(root.len()).any(|w| w == *root))
-        && !head.windows(5).any(|w| w == b"<html")
+            .any(|root| find_bytes(&head, root).is_some())
+        && find_bytes(&head, b"<html").is_none()
 }
 
 /// Whether an `<html` tag stands in the first kilobytes (a page that opens with a comment).
 fn find_html_tag(head: &[u8]) -> bool {
     let head = &head[..head.len().min(4096)];
-    head.to_ascii_lowercase().windows(5).any(|w| w == b"<html")
+    find_bytes(&head.to_ascii_lowercase(), b"<html").is_some()
 }
 
 /// Reads one path: a file, a folder (recursively, in name order), or `-` for standard input.
@@ -320,6 +320,11 @@ pub fn decode(
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
+}
+
+/// Where `needle` first stands in `hay`.
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Reads a whole stream into bytes.

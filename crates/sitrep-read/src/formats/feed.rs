@@ -315,6 +315,16 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
+    fn documents(events: &[Event]) -> Vec<&Document> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Document(d) => Some(d),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn read(xml: &str) -> Vec<Event> {
         let mut out = Vec::new();
         Feed.read("news.rss", &mut xml.as_bytes(), &mut |e| out.push(e));
@@ -334,13 +344,7 @@ mod tests {
               <description>Three soldiers were captured &amp; two were wounded.</description></item>
             </channel></rss>"#,
         );
-        let docs: Vec<&Document> = ev
-            .iter()
-            .filter_map(|e| match e {
-                Event::Document(d) => Some(d),
-                _ => None,
-            })
-            .collect();
+        let docs = documents(&ev);
         assert_eq!(docs.len(), 2, "{ev:?}");
         assert_eq!(docs[0].id, "https://ledger.example/a");
         assert_eq!(
@@ -370,13 +374,7 @@ mod tests {
             <entry><title>Two</title><summary>Ten were wounded.</summary></entry>
             <entry><title>Broken"#,
         );
-        let docs: Vec<&Document> = ev
-            .iter()
-            .filter_map(|e| match e {
-                Event::Document(d) => Some(d),
-                _ => None,
-            })
-            .collect();
+        let docs = documents(&ev);
         assert_eq!(docs.len(), 2, "{ev:?}");
         assert_eq!(docs[0].id, "https://wire.example/1");
         assert_eq!(docs[0].text, "Five were killed.");

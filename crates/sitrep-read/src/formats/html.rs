@@ -15,7 +15,7 @@ use std::io::{BufRead, Read};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use sitrep_core::{Document, Meta};
 
-use crate::{problem, Event, Format};
+use crate::{find_bytes, problem, Event, Format};
 
 /// HTML pages (`.html`, `.htm`, or content that starts like HTML).
 pub struct Html;
@@ -263,7 +263,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(8192)];
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(k) = find(&lower[from..], b"charset") {
+    while let Some(k) = find_bytes(&lower[from..], b"charset") {
         let at = from + k + b"charset".len();
         from = at;
         let rest = &lower[at..];
@@ -293,10 +293,6 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn trim_start(b: &[u8]) -> &[u8] {

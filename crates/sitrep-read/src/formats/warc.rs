@@ -8,7 +8,7 @@ use std::io::{BufRead, Read};
 use chrono::NaiveDate;
 
 use crate::formats::html;
-use crate::{problem, Event, Format};
+use crate::{find_bytes, problem, Event, Format};
 
 /// WARC files (`.warc`, `.warc.gz`, or content that starts `WARC/`).
 pub struct Warc;
@@ -187,9 +187,9 @@ fn read_headers(input: &mut dyn BufRead) -> Result<Vec<(String, String)>, String
 /// The body of an HTTP response if it is an HTML page (by its Content-Type, or by its first
 /// bytes when it has none), de-chunked and decompressed.
 fn http_html(block: &[u8]) -> Result<Option<Vec<u8>>, String> {
-    let split = find(block, b"\r\n\r\n")
+    let split = find_bytes(block, b"\r\n\r\n")
         .map(|k| (k, 4))
-        .or_else(|| find(block, b"\n\n").map(|k| (k, 2)))
+        .or_else(|| find_bytes(block, b"\n\n").map(|k| (k, 2)))
         .ok_or("an HTTP response without a blank line after its headers")?;
     let head = String::from_utf8_lossy(&block[..split.0]).to_ascii_lowercase();
     let mut body = block[split.0 + split.1..].to_vec();
@@ -230,7 +230,7 @@ fn dechunk(body: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(body.len());
     let mut rest = body;
     loop {
-        let end = find(rest, b"\r\n").ok_or("a chunked body without its chunk sizes")?;
+        let end = find_bytes(rest, b"\r\n").ok_or("a chunked body without its chunk sizes")?;
         let size_text = String::from_utf8_lossy(&rest[..end]);
         let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
             .map_err(|_| format!("a chunk size that is not hexadecimal: {size_text:?}"))?;
@@ -245,10 +245,6 @@ fn dechunk(body: &[u8]) -> Result<Vec<u8>, String> {
         out.extend_from_slice(&rest[..size]);
         rest = rest.get(size + 2..).unwrap_or(&[]);
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -440,18 +440,9 @@ impl Store for SqliteStore {
         each: &mut dyn FnMut(StoredClaim) -> Result<()>,
     ) -> Result<()> {
         let (sql, values) = query::claims_sql(filter);
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(values.iter()))
-            .map_err(|e| self.query_error(e, filter.text.as_deref()))?;
-        while let Some(row) = rows
-            .next()
-            .map_err(|e| self.query_error(e, filter.text.as_deref()))?
-        {
-            let claim = query::claim_from_row(row).map_err(|e| self.error(e))?;
-            each(claim)?;
-        }
-        Ok(())
+        self.filtered_rows(&sql, &values, filter, &mut |row| {
+            each(query::claim_from_row(row).map_err(|e| self.error(e))?)
+        })
     }
 
     fn claim_summaries(
@@ -460,17 +451,11 @@ impl Store for SqliteStore {
         each: &mut dyn FnMut(ClaimSummary) -> Result<()>,
     ) -> Result<()> {
         let (sql, values) = query::summaries_sql(filter);
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(values.iter()))
-            .map_err(|e| self.query_error(e, filter.text.as_deref()))?;
         let mut found = Vec::new();
-        while let Some(row) = rows
-            .next()
-            .map_err(|e| self.query_error(e, filter.text.as_deref()))?
-        {
+        self.filtered_rows(&sql, &values, filter, &mut |row| {
             found.push(query::summary_from_row(row).map_err(|e| self.error(e))?);
-        }
+            Ok(())
+        })?;
         // Names in ascending id order: the document pages are read once each, front to back,
         // instead of one random read per claim.
         let mut ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
@@ -644,6 +629,26 @@ impl Store for SqliteStore {
 }
 
 impl SqliteStore {
+    /// Runs a claim query built from `filter` and hands each row to `each`; an FTS5 query the
+    /// user wrote badly (`--text`) is reported as such.
+    fn filtered_rows(
+        &self,
+        sql: &str,
+        values: &[rusqlite::types::Value],
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(&rusqlite::Row) -> Result<()>,
+    ) -> Result<()> {
+        let text = filter.text.as_deref();
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(values.iter()))
+            .map_err(|e| self.query_error(e, text))?;
+        while let Some(row) = rows.next().map_err(|e| self.query_error(e, text))? {
+            each(row)?;
+        }
+        Ok(())
+    }
+
     fn query_error(&self, e: rusqlite::Error, text: Option<&str>) -> Error {
         // Our SQL is fixed and tested: a plain SQLITE_ERROR while a full-text query runs is
         // FTS5 rejecting the user's query ("unterminated string", "syntax error near ...").
