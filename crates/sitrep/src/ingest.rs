@@ -8,9 +8,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Result};
@@ -97,36 +97,42 @@ pub fn run(paths: &[PathBuf], db: &Path, options: &Options) -> Result<ExitCode> 
         )));
     }
     // A document already stored is recognised before it is extracted: a resumed run only
-    // does the work that is missing.
-    let skipped = AtomicU64::new(0);
-    let counter = &skipped;
-    let mut keep = move |d: &sitrep_core::Document| match lookup.contains(&DocumentKey::of(d)) {
-        Ok(Some(_)) => {
-            counter.fetch_add(1, Ordering::Relaxed);
-            false
-        }
-        // Trouble with the database is the writer's to report.
-        _ => true,
-    };
+    // does the work that is missing. The key is computed once, on the worker.
+    let mut skipped = 0u64;
+    let lookup = Mutex::new(lookup);
     parallel::run(
         &files,
         options.input,
         options.jobs,
-        &mut keep,
         &|document, origin| {
+            let key = DocumentKey::of(&document);
+            let stored = lookup
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&key);
+            // Trouble with the database is the writer's to report.
+            if let Ok(Some(_)) = stored {
+                return None;
+            }
             let extraction = extractor.extract(&document);
-            NewDocument {
-                key: DocumentKey::of(&document),
+            Some(NewDocument {
+                key,
                 document,
                 origin: origin.to_string(),
                 extraction,
-            }
+            })
         },
         &mut |step| {
             let item = match step {
                 Step::Output(new, size) => {
                     progress.document(size);
-                    Item::Document(Box::new(new))
+                    match new {
+                        Some(new) => Item::Document(Box::new(new)),
+                        None => {
+                            skipped += 1;
+                            return true;
+                        }
+                    }
                 }
                 Step::Warning(p) => {
                     progress.message(&format!("sitrep: warning: {p}"));
@@ -170,7 +176,7 @@ pub fn run(paths: &[PathBuf], db: &Path, options: &Options) -> Result<ExitCode> 
         written.claims,
         db.display(),
         started.elapsed().as_secs_f64(),
-        skipped.load(Ordering::Relaxed) + written.duplicates,
+        skipped + written.duplicates,
         written.failures,
     );
     Ok(if failed {

@@ -417,7 +417,6 @@ fn run_documents(
         &files,
         inputs.input,
         inputs.jobs.unwrap_or_else(parallel::default_jobs),
-        &mut |_| true,
         &|doc, _| {
             let mut buf = Vec::new();
             let result = each(&doc, &mut buf);

@@ -125,13 +125,12 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Reads `files`, runs `work` on each document (with the path it came from) that `keep` lets through, on `jobs` threads,
+/// Reads `files`, runs `work` on each document (with the path it came from) on `jobs` threads,
 /// and hands every step to `emit` in input order. `emit` returns false to stop early.
 pub fn run<T: Send>(
     files: &[InputFile],
     input: InputFormat,
     jobs: usize,
-    keep: &mut (dyn FnMut(&Document) -> bool + Send),
     work: &(dyn Fn(Document, &str) -> T + Sync),
     emit: &mut dyn FnMut(Step<T>) -> bool,
 ) {
@@ -145,10 +144,9 @@ pub fn run<T: Send>(
     // work while reading); each event is numbered by its file and its place in the file.
     let next_file = AtomicUsize::new(0);
     let emitting = AtomicUsize::new(0);
-    let keep = Mutex::new(keep);
     std::thread::scope(|scope| {
         let (budget, stop, work_rx) = (&budget, &stop, &work_rx);
-        let (next_file, emitting, keep) = (&next_file, &emitting, &keep);
+        let (next_file, emitting) = (&next_file, &emitting);
         for _ in 0..jobs.min(files.len()).max(1) {
             let reader_done = done_tx.clone();
             let work_tx = work_tx.clone();
@@ -170,10 +168,6 @@ pub fn run<T: Send>(
                     }
                     let step = match event {
                         Event::Document(d) => {
-                            let kept = (keep.lock().unwrap_or_else(|e| e.into_inner()))(&d);
-                            if !kept {
-                                return;
-                            }
                             budget.take_unless(d.text.len(), &|| {
                                 emitting.load(Ordering::SeqCst) == f
                             });
@@ -265,7 +259,6 @@ mod tests {
             files,
             InputFormat::Auto,
             jobs,
-            &mut |_| true,
             &|d: Document, _: &str| {
                 if d.id == "d7" {
                     panic!("boom");
