@@ -1,45 +1,87 @@
 #!/usr/bin/env bash
-# Throughput and peak memory of the release binary over every text in ../shared/corpus/news.
-# Usage: bench/throughput.sh [CORPUS_DIR]   (prints MB/s, documents/s and peak RSS per command)
+# Throughput and peak memory of the release binary: MB/s, documents/s and peak RSS for
+# `extract`, `quantities`, `doc` and `ingest`, on one core and on all of them,
+#   1. over every article of ../shared/corpus/news, and
+#   2. over a synthetic JSON Lines corpus of about SYNTH_MB megabytes (1024 by default) made from
+#      those articles (each repeated under a new id), streamed from one file.
+# Usage: bench/throughput.sh [CORPUS_DIR]    SYNTH_MB=0 skips the synthetic corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus/news}
+synth_mb=${SYNTH_MB:-1024}
 if [ ! -d "$corpus" ]; then
   echo "no corpus at $corpus: skipped" >&2
   exit 0
 fi
 cargo build --release --quiet
-bin=./target/release/sitrep
+bin=$PWD/target/release/sitrep
+work=$(mktemp -d "${TMPDIR:-/tmp}/sitrep-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
 # Only the article texts (Markdown and plain text), not the corpus' own README and index files.
-list=$(mktemp)
-trap 'rm -f "$list"' EXIT
-find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) ! -name 'README.md' | sort > "$list"
-files=$(wc -l < "$list")
-bytes=$(xargs -d '\n' cat < "$list" | wc -c)
-echo "corpus: $corpus ($files files, $((bytes / 1000)) kB); machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB"
+find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) ! -name 'README.md' | sort > "$work/list"
+count=$(wc -l < "$work/list")
+bytes=$(xargs -d '\n' cat < "$work/list" | wc -c)
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
 
+# run NAME BYTES DOCS RUNS COMMAND...: median wall time of RUNS runs (after one warm-up run when
+# RUNS > 1), the largest peak RSS seen.
 run() {
-  local name=$1; shift
-  # warm the page cache, then measure the median of three runs, single-threaded
-  xargs -d '\n' "$bin" "$@" < "$list" > /dev/null 2>&1 || true
-  local times=() rss=0 stat
+  local name=$1 b=$2 d=$3 runs=$4
+  shift 4
+  if [ "$runs" -gt 1 ]; then "$@" > /dev/null 2>&1 || true; fi
+  local times=() rss=0 stat out
   stat=$(mktemp)
-  for _ in 1 2 3; do
-    /usr/bin/time -o "$stat" -f '%e %M' xargs -d '\n' "$bin" "$@" < "$list" > /dev/null 2>/dev/null || true
-    local out
+  for _ in $(seq "$runs"); do
+    rm -f "$work/bench.db"*
+    /usr/bin/time -o "$stat" -f '%e %M' "$@" > /dev/null 2>/dev/null || true
     out=$(tail -n 1 "$stat")
     times+=("${out% *}")
-    local r=${out#* }
-    if [ "$r" -gt "$rss" ]; then rss=$r; fi
+    if [ "${out#* }" -gt "$rss" ]; then rss=${out#* }; fi
   done
   rm -f "$stat"
   local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-  awk -v n="$name" -v b="$bytes" -v f="$files" -v t="$median" -v r="$rss" 'BEGIN {
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  awk -v n="$name" -v b="$b" -v f="$d" -v t="$median" -v r="$rss" 'BEGIN {
     if (t < 0.01) t = 0.01;
-    printf "%-12s %8.1f MB/s %8.0f docs/s  median %.2fs  peak RSS %.1f MB\n", n, b / t / 1e6, f / t, t, r / 1024 }'
+    printf "%-26s %8.1f MB/s %9.0f docs/s  median %7.2fs  peak RSS %6.1f MB\n", n, b / t / 1e6, f / t, t, r / 1024 }'
 }
+files=(xargs -d '\n' -a "$work/list" "$bin")
 
-run extract extract
-run quantities quantities
-run totals extract --totals
+echo "news: $corpus ($count files, $((bytes / 1000)) kB), median of 3"
+for jobs in 1 "$(nproc)"; do
+  run "extract -j $jobs" "$bytes" "$count" 3 "${files[@]}" extract -j "$jobs"
+  run "quantities -j $jobs" "$bytes" "$count" 3 "${files[@]}" quantities -j "$jobs"
+  run "doc -j $jobs" "$bytes" "$count" 3 "${files[@]}" doc -j "$jobs"
+  run "ingest -j $jobs" "$bytes" "$count" 3 "${files[@]}" ingest --db "$work/bench.db" -j "$jobs"
+done
+
+if [ "$synth_mb" -gt 0 ]; then
+  synth="$work/synthetic.jsonl"
+  # Bounded in time: python writes about 100 MB/s here.
+  python3 - "$synth" "$((synth_mb * 1000 * 1000))" "$work/list" <<'EOF'
+import json, sys
+out, target, listing = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+texts = [open(p, encoding="utf-8", errors="replace").read() for p in open(listing).read().splitlines() if p]
+written, n = 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while written < target:
+        for text in texts:
+            line = json.dumps({"id": f"synthetic-{n}", "text": text}, ensure_ascii=False) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+            n += 1
+            if written >= target:
+                break
+EOF
+  sbytes=$(stat -c %s "$synth")
+  sdocs=$(wc -l < "$synth")
+  echo "synthetic: $((sbytes / 1000000)) MB of JSON Lines, $sdocs documents, one run each"
+  for jobs in 1 "$(nproc)"; do
+    run "extract -j $jobs" "$sbytes" "$sdocs" 1 "$bin" extract -j "$jobs" "$synth"
+  done
+  run "quantities -j $(nproc)" "$sbytes" "$sdocs" 1 "$bin" quantities "$synth"
+  run "doc -j $(nproc)" "$sbytes" "$sdocs" 1 "$bin" doc "$synth"
+  # Every synthetic document repeats an article: ingest stores each text once and skips the
+  # rest as already stored, so this measures reading, keying and de-duplication at scale.
+  run "ingest -j $(nproc) (repeats)" "$sbytes" "$sdocs" 1 "$bin" ingest --db "$work/bench.db" "$synth"
+fi

@@ -130,7 +130,7 @@ pub struct ClaimDraft {
 }
 
 /// The annotated document.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Doc<'a> {
     pub id: &'a str,
     pub text: &'a str,

@@ -19,8 +19,11 @@ use crate::stages::tokens::Tokens;
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<(Vec<Word>, T)>,
-    /// Indexes into `phrases` by the hash of their first word, longest phrase first.
-    by_first: PreHashed<Vec<u32>>,
+    /// One-word phrases by their word's hash (the first inserted where two share it).
+    singles: PreHashed<u32>,
+    /// Longer phrases by the hashes of their first two words, longest first: a gazetteer has
+    /// hundreds of names that start "al" or "san", and only a few that go on the same way.
+    by_pair: PreHashed<Vec<u32>>,
     /// The same by last word.
     by_last: PreHashed<Vec<u32>>,
     /// This set's bit in the tokens' masks, once the lexicon has registered it.
@@ -55,7 +58,8 @@ impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             phrases: Vec::new(),
-            by_first: PreHashed::default(),
+            singles: PreHashed::default(),
+            by_pair: PreHashed::default(),
             by_last: PreHashed::default(),
             bit: None,
         }
@@ -94,19 +98,24 @@ impl<T: Clone> PhraseSet<T> {
                     .map(|i| (t.list[i].hash, t.lower(i).into()))
                     .collect()
             };
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
-            return;
+        let (first, second, last, len) = match &words[..] {
+            [] => return,
+            [one] => (one.0, None, one.0, 1),
+            [a, b, ..] => (a.0, Some(b.0), words[words.len() - 1].0, words.len()),
         };
-        let (first, last, len) = (first.0, last.0, words.len());
         let id = self.phrases.len() as u32;
         self.phrases.push((words, payload));
-        let phrases = &self.phrases;
-        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
-            // Longest first; among equals, the first inserted.
-            let list = map.entry(key).or_default();
-            let at = list.partition_point(|&e| phrases[e as usize].0.len() >= len);
-            list.insert(at, id);
+        match second {
+            None => {
+                self.singles.entry(first).or_insert(id);
+            }
+            Some(second) => {
+                let list = self.by_pair.entry(pair_hash(first, second)).or_default();
+                insert_longest_first(list, &self.phrases, id, len);
+            }
         }
+        let list = self.by_last.entry(last).or_default();
+        insert_longest_first(list, &self.phrases, id, len);
     }
 
     /// Whether the words of a phrase stand at tokens `start..`.
@@ -118,18 +127,36 @@ impl<T: Clone> PhraseSet<T> {
     }
 
     /// The longest phrase starting at token `i` and ending before `limit`: its length in tokens.
+    #[inline]
     pub fn longest_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, &T)> {
+        // Most tokens start no phrase of the set: a bit test, inlined at the call, says so.
         if i >= limit || self.bit.is_some_and(|b| t.list[i].first & (1 << b) == 0) {
             return None;
         }
-        let list = self.by_first.get(&t.list[i].hash)?;
-        list.iter()
-            .map(|&id| &self.phrases[id as usize])
-            .find(|(words, _)| i + words.len() <= limit && Self::matches(t, i, words))
-            .map(|(words, p)| (words.len(), p))
+        self.longest_at_indexed(t, i, limit)
+    }
+
+    #[inline(never)]
+    fn longest_at_indexed(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, &T)> {
+        if i + 1 < limit {
+            let key = pair_hash(t.list[i].hash, t.list[i + 1].hash);
+            if let Some(list) = self.by_pair.get(&key) {
+                let longest = list
+                    .iter()
+                    .map(|&id| &self.phrases[id as usize])
+                    .find(|(words, _)| i + words.len() <= limit && Self::matches(t, i, words));
+                if let Some((words, p)) = longest {
+                    return Some((words.len(), p));
+                }
+            }
+        }
+        let &id = self.singles.get(&t.list[i].hash)?;
+        let (words, p) = &self.phrases[id as usize];
+        Self::matches(t, i, words).then_some((1, p))
     }
 
     /// The longest phrase ending just before token `end` and starting at or after `floor`.
+    #[inline]
     pub fn longest_ending_at(&self, t: &Tokens, end: usize, floor: usize) -> Option<(usize, &T)> {
         if end == 0
             || end <= floor
@@ -139,6 +166,16 @@ impl<T: Clone> PhraseSet<T> {
         {
             return None;
         }
+        self.longest_ending_at_indexed(t, end, floor)
+    }
+
+    #[inline(never)]
+    fn longest_ending_at_indexed(
+        &self,
+        t: &Tokens,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, &T)> {
         let list = self.by_last.get(&t.list[end - 1].hash)?;
         list.iter()
             .map(|&id| &self.phrases[id as usize])
@@ -151,8 +188,8 @@ impl<T: Clone> PhraseSet<T> {
     /// Gives the set bit `bit` and records its first and last words in `masks`.
     fn register(&mut self, bit: u32, masks: &mut HashMap<u64, (u64, u64)>) {
         self.bit = Some(bit);
-        for &hash in self.by_first.keys() {
-            masks.entry(hash).or_default().0 |= 1 << bit;
+        for (words, _) in &self.phrases {
+            masks.entry(words[0].0).or_default().0 |= 1 << bit;
         }
         for &hash in self.by_last.keys() {
             masks.entry(hash).or_default().1 |= 1 << bit;
@@ -160,9 +197,22 @@ impl<T: Clone> PhraseSet<T> {
     }
 
     /// Whether a phrase starts at token `i` (within `limit`).
+    #[inline]
     pub fn matches_at(&self, t: &Tokens, i: usize, limit: usize) -> bool {
         self.longest_at(t, i, limit).is_some()
     }
+}
+
+/// The key of a phrase's first two words.
+fn pair_hash(first: u64, second: u64) -> u64 {
+    first.rotate_left(26) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Inserts phrase `id` of `len` words into a list kept longest first; among phrases of equal
+/// length, the first inserted stays first.
+fn insert_longest_first<T>(list: &mut Vec<u32>, phrases: &[(Vec<Word>, T)], id: u32, len: usize) {
+    let at = list.partition_point(|&e| phrases[e as usize].0.len() >= len);
+    list.insert(at, id);
 }
 
 /// A phrase set of any payload, as the lexicon registers it.

@@ -1,7 +1,7 @@
 //! The records sitrep reads and writes: documents in, quantities and claims (spec v1) out.
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A document as a reader hands it to the pipeline: an id, its text and what is known about it.
 ///
@@ -46,7 +46,7 @@ pub struct Meta {
 }
 
 /// How the wording of a quantity bounds it (claims-v1 `quantity.qualifier`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,

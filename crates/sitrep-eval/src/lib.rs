@@ -141,6 +141,20 @@ impl std::fmt::Display for EvalError {
 
 impl std::error::Error for EvalError {}
 
+/// Scores another tool's quantities, read from `file`, on NewsQuant's `split` (see
+/// [`sets::newsquant::score_predictions`]).
+pub fn run_predictions(gold: &Path, split: Split, file: &Path) -> Result<Report, EvalError> {
+    if !gold.is_dir() {
+        return Err(EvalError(
+            "no gold folder here (expected the external gold sets, see ../shared/gold/README.md; pass --gold DIR)".into(),
+        ));
+    }
+    Ok(Report {
+        split: split.name().into(),
+        sets: sets::newsquant::score_predictions(gold, split, file),
+    })
+}
+
 /// Scores every gold set under `gold` on `split` (sets whose name contains `only`, if given).
 /// `log` receives a line per set as it finishes.
 pub fn run(

@@ -145,6 +145,10 @@ enum Command {
         /// Score only the sets whose names contain this.
         #[arg(long)]
         only: Option<String>,
+        /// Score another tool's quantities on NewsQuant instead: a JSON Lines file in the
+        /// schema of `sitrep quantities`, `doc` naming each sentence `newsquant-K`.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
     },
 }
 
@@ -326,7 +330,8 @@ fn main() -> ExitCode {
             split,
             json,
             only,
-        } => eval(&gold, &split, json, only.as_deref()),
+            predictions,
+        } => eval(&gold, &split, json, only.as_deref(), predictions.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -476,10 +481,19 @@ fn run_documents(
     })
 }
 
-fn eval(gold: &Path, split: &str, json: bool, only: Option<&str>) -> Result<ExitCode> {
+fn eval(
+    gold: &Path,
+    split: &str,
+    json: bool,
+    only: Option<&str>,
+    predictions: Option<&Path>,
+) -> Result<ExitCode> {
     let split: sitrep_eval::Split = split.parse().map_err(anyhow::Error::msg)?;
-    let report = sitrep_eval::run(gold, split, only, &mut |msg| eprintln!("{msg}"))
-        .map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
+    let report = match predictions {
+        Some(file) => sitrep_eval::run_predictions(gold, split, file),
+        None => sitrep_eval::run(gold, split, only, &mut |msg| eprintln!("{msg}")),
+    }
+    .map_err(|e| anyhow::anyhow!("{}: {e}", gold.display()))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

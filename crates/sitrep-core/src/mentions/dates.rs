@@ -14,6 +14,10 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = 0;
     let mut found = Vec::new();
     while i < t.len() {
+        if !may_start_date(t, i) {
+            i += 1;
+            continue;
+        }
         match parse_at(t, lex, i, t.len(), anchor) {
             Some((len, date)) => {
                 found.push(DateMention {
@@ -26,6 +30,19 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
     }
     doc.dates = found;
+}
+
+/// Dates start with digits, a capitalised word (a month or weekday), or a word like "yesterday".
+#[inline]
+fn may_start_date(t: &Tokens, i: usize) -> bool {
+    let tok = &t.list[i];
+    match tok.kind {
+        TokenKind::Punct => false,
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            tok.capitalized || matches!(t.lower(i), "today" | "tonight" | "yesterday")
+        }
+    }
 }
 
 fn number_at(t: &Tokens, i: usize) -> Option<u32> {
@@ -93,16 +110,10 @@ pub fn parse_at(
     limit: usize,
     anchor: Option<NaiveDate>,
 ) -> Option<(usize, Option<NaiveDate>)> {
-    let tok = t.list[i];
-    let word = t.lower(i);
-    // Dates start with digits, a capitalised month or weekday, or a word like "yesterday".
-    if tok.kind == TokenKind::Punct
-        || (tok.kind == TokenKind::Word
-            && !tok.capitalized
-            && !matches!(word, "today" | "tonight" | "yesterday"))
-    {
+    if !may_start_date(t, i) {
         return None;
     }
+    let word = t.lower(i);
     // ISO: 2024-12-19
     if let (Some(y), true) = (number_at(t, i), i + 4 < limit) {
         if (1800..=2200).contains(&y)

@@ -3,30 +3,47 @@
 
 use crate::doc::{Doc, PlaceMention};
 use crate::lexicon::Lexicon;
+use crate::model::QuantityKind;
 
-/// Adds the place layer over the body.
+/// Adds the place layer over the sentences that hold a count: a place matters to sitrep only as
+/// where a counted thing happened, and most sentences count nothing, so the gazetteer is not
+/// run over them.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let g = &lex.gazetteer;
     let t = &doc.tokens;
-    let mut i = doc.body_start;
     let mut found = Vec::new();
-    while i < t.len() {
-        let Some((len, place)) = g.place_at(t, i, t.len()) else {
-            i += 1;
+    let mut i = doc.body_start;
+    let mut next_quantity = 0;
+    for sentence in &doc.sentences {
+        let range = &sentence.tokens;
+        next_quantity +=
+            doc.quantities[next_quantity..].partition_point(|q| q.tokens.start < range.start);
+        let counts = doc.quantities[next_quantity..]
+            .iter()
+            .take_while(|q| q.tokens.start < range.end)
+            .any(|q| q.kind == QuantityKind::Count);
+        if !counts {
             continue;
-        };
-        let mut end = i + len;
-        if end < t.len() && lex.region_words.contains(t.lower(end)) {
-            end += 1;
         }
-        // Skip "the" in front ("the Gaza Strip" is written "Gaza Strip").
-        let start = if t.lower(i) == "the" { i + 1 } else { i };
-        found.push(PlaceMention {
-            tokens: start..end,
-            text: doc.text[t.list[start].start..t.list[end - 1].end].to_string(),
-            place,
-        });
-        i = end;
+        i = i.max(range.start);
+        while i < range.end {
+            let Some((len, place)) = g.place_at(t, i, t.len()) else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + len;
+            if end < t.len() && lex.region_words.contains(t.lower(end)) {
+                end += 1;
+            }
+            // Skip "the" in front ("the Gaza Strip" is written "Gaza Strip").
+            let start = if t.lower(i) == "the" { i + 1 } else { i };
+            found.push(PlaceMention {
+                tokens: start..end,
+                text: doc.text[t.list[start].start..t.list[end - 1].end].to_string(),
+                place,
+            });
+            i = end;
+        }
     }
     doc.places = found;
 }

@@ -74,7 +74,8 @@ fn scan(
     let first_new = out.len();
     let mut i = floor;
     while i < limit {
-        if in_date[i] {
+        // Punctuation starts no amount, bare or implicit.
+        if in_date[i] || t.list[i].kind == TokenKind::Punct {
             i += 1;
             continue;
         }

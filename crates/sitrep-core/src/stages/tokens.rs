@@ -37,6 +37,10 @@ pub struct Token {
 }
 
 /// The tokens of a text, with their lower-cased forms kept in one buffer.
+///
+/// The buffer starts as the whole text lower-cased at once (ASCII letters only, which keeps the
+/// byte offsets), so most tokens' lower-cased form sits at the token's own offsets; a token whose
+/// lower case differs beyond ASCII ("Київ", a curly apostrophe) has its form appended after it.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens {
     pub list: Vec<Token>,
@@ -54,15 +58,35 @@ impl Tokens {
     /// ```
     pub fn new(text: &str) -> Tokens {
         let mut tokens = Tokens {
-            list: Vec::with_capacity(text.len() / 5),
-            lowered: String::with_capacity(text.len()),
+            list: Vec::with_capacity(text.len() / 4),
+            lowered: text.to_ascii_lowercase(),
         };
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut breaks: u8 = 0;
         while pos < bytes.len() {
             let b = bytes[pos];
-            // ASCII is decided on the byte; anything else decodes one character.
+            // ASCII is decided on the byte: white space, then the common run of letters.
+            match b {
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                    pos += 1;
+                    continue;
+                }
+                b'\n' => {
+                    breaks = breaks.saturating_add(1).min(2);
+                    pos += 1;
+                    continue;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    let end = scan_word(text, pos);
+                    tokens.push_word(pos, end, breaks, text);
+                    breaks = 0;
+                    pos = end;
+                    continue;
+                }
+                _ => {}
+            }
+            // Anything else decodes one character.
             let c = if b < 0x80 {
                 b as char
             } else {
@@ -98,30 +122,65 @@ impl Tokens {
         tokens
     }
 
+    /// Pushes a word that starts with an ASCII letter: most words of an English text are ASCII
+    /// throughout, and need one pass for their capitals.
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, breaks: u8, text: &str) {
+        let bytes = &text.as_bytes()[start..end];
+        let mut ascii = true;
+        let mut inner_capital = false;
+        for &b in &bytes[1..] {
+            ascii &= b < 0x80;
+            inner_capital |= b.is_ascii_uppercase();
+        }
+        if !ascii {
+            self.push(TokenKind::Word, start, end, breaks, text);
+            return;
+        }
+        let hash = word_hash(&self.lowered[start..end]);
+        self.list.push(Token {
+            kind: TokenKind::Word,
+            start,
+            end,
+            breaks,
+            capitalized: bytes[0].is_ascii_uppercase(),
+            inner_capital,
+            lower: (start as u32, end as u32),
+            hash,
+            first: u64::MAX,
+            last: u64::MAX,
+        });
+    }
+
     fn push(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
         let surface = &text[start..end];
-        let from = self.lowered.len() as u32;
-        let (capitalized, inner_capital);
-        if surface.is_ascii() {
-            let bytes = surface.as_bytes();
+        let bytes = surface.as_bytes();
+        let (capitalized, inner_capital, lower);
+        if bytes.is_ascii() {
             capitalized = bytes[0].is_ascii_uppercase();
             inner_capital = bytes[1..].iter().any(u8::is_ascii_uppercase);
-            self.lowered.push_str(surface);
-            self.lowered[from as usize..].make_ascii_lowercase();
+            lower = (start as u32, end as u32);
         } else {
             capitalized = surface.chars().next().is_some_and(char::is_uppercase);
             inner_capital = surface.chars().skip(1).any(char::is_uppercase);
-            for c in surface.chars() {
-                // Curly apostrophes fold to the straight one so lexicons need one spelling.
+            // Curly apostrophes fold to the straight one so lexicons need one spelling.
+            let folded = surface.chars().flat_map(|c| {
                 let c = if c == '\u{2019}' || c == '\u{2018}' {
                     '\''
                 } else {
                     c
                 };
-                self.lowered.extend(c.to_lowercase());
+                c.to_lowercase()
+            });
+            if folded.clone().eq(self.lowered[start..end].chars()) {
+                lower = (start as u32, end as u32);
+            } else {
+                let from = self.lowered.len() as u32;
+                self.lowered.extend(folded);
+                lower = (from, self.lowered.len() as u32);
             }
         }
-        let hash = word_hash(&self.lowered[from as usize..]);
+        let hash = word_hash(&self.lowered[lower.0 as usize..lower.1 as usize]);
         self.list.push(Token {
             kind,
             start,
@@ -129,7 +188,7 @@ impl Tokens {
             breaks,
             capitalized,
             inner_capital,
-            lower: (from, self.lowered.len() as u32),
+            lower,
             hash,
             first: u64::MAX,
             last: u64::MAX,

@@ -107,34 +107,186 @@ pub fn same(p: &Bounded, g: &Bounded) -> bool {
         }
 }
 
-pub fn score(gold_dir: &Path, split: Split) -> Vec<SetResult> {
+/// Whether a prediction has a gold quantity's value, whatever its bound class: the measure for
+/// number extractors that give no bounds (spaCy's CARDINAL entities, quantulum3).
+pub fn same_value(p: &Bounded, g: &Bounded) -> bool {
+    close(p.low, g.low)
+        && match (p.high, g.high) {
+            (Some(a), Some(b)) => close(a, b),
+            _ => true,
+        }
+}
+
+fn sentences(gold_dir: &Path, split: Split) -> Result<Vec<Sentence>, String> {
     let path = gold_dir
         .join("newsquant")
         .join(format!("{}.json", split.name()));
-    let sentences: Vec<Sentence> = match super::read(&path)
+    super::read(&path)
         .and_then(|t| serde_json::from_str(&t).map_err(|e| format!("{}: {e}", path.display())))
-    {
+}
+
+/// Scores predictions per sentence: value and bound class, and value alone.
+fn results(
+    name: &str,
+    split: Split,
+    sentences: &[Sentence],
+    mut predictions: impl FnMut(usize, &Sentence) -> Vec<Bounded>,
+) -> Vec<SetResult> {
+    let mut bounded = Counts::default();
+    let mut values = Counts::default();
+    for (k, s) in sentences.iter().enumerate() {
+        let ours = predictions(k, s);
+        let theirs: Vec<Bounded> = s.quantities.iter().filter_map(gold).collect();
+        bounded.add(&ours, &theirs, same);
+        values.add(&ours, &theirs, same_value);
+    }
+    let mut a = SetResult::from_counts(
+        &format!("{name} (value+bound)"),
+        split.name(),
+        sentences.len(),
+        bounded,
+    );
+    a.note = format!("{} gold quantities", bounded.expected);
+    let b = SetResult::from_counts(
+        &format!("{name} (value)"),
+        split.name(),
+        sentences.len(),
+        values,
+    );
+    vec![a, b]
+}
+
+pub fn score(gold_dir: &Path, split: Split) -> Vec<SetResult> {
+    let sentences = match sentences(gold_dir, split) {
         Ok(s) => s,
         Err(e) => return vec![SetResult::skipped("newsquant", e)],
     };
     let extractor = Extractor::new();
-    let mut counts = Counts::default();
-    for (k, s) in sentences.iter().enumerate() {
+    results("newsquant", split, &sentences, |k, s| {
         let doc = Document::new(format!("newsquant-{k}"), s.text.clone());
-        let ours: Vec<Bounded> = extractor
+        extractor
             .quantities(&doc)
             .iter()
             .filter_map(predicted)
-            .collect();
-        let theirs: Vec<Bounded> = s.quantities.iter().filter_map(gold).collect();
-        counts.add(&ours, &theirs, same);
+            .collect()
+    })
+}
+
+/// A quantity read from a predictions file: the fields of `sitrep quantities` that scoring reads.
+#[derive(Debug, Deserialize)]
+struct PredictedRecord {
+    doc: String,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: Option<Qualifier>,
+}
+
+/// Scores another tool's quantities on the same sentences: a JSON Lines file in the schema of
+/// `sitrep quantities`, one record per quantity, `doc` naming the sentence as `newsquant-K` (K
+/// counting from 0 in the split's file). A record without a qualifier is exact. Lets a peer be
+/// measured by exactly the scorer sitrep is measured by (`bench/peers.sh`).
+pub fn score_predictions(gold_dir: &Path, split: Split, file: &Path) -> Vec<SetResult> {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let name = format!("newsquant {}", stem.unwrap_or_default());
+    let sentences = match sentences(gold_dir, split) {
+        Ok(s) => s,
+        Err(e) => return vec![SetResult::skipped(&name, e)],
+    };
+    let text = match super::read(file) {
+        Ok(t) => t,
+        Err(e) => return vec![SetResult::skipped(&name, e)],
+    };
+    let mut by_sentence: Vec<Vec<Bounded>> = vec![Vec::new(); sentences.len()];
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let record: PredictedRecord = match serde_json::from_str(line) {
+            Ok(r) => r,
+            Err(e) => {
+                let note = format!("{}, line {}: {e}", file.display(), n + 1);
+                return vec![SetResult::skipped(&name, note)];
+            }
+        };
+        let k = record
+            .doc
+            .strip_prefix("newsquant-")
+            .and_then(|k| k.parse::<usize>().ok())
+            .filter(|&k| k < sentences.len());
+        let Some(k) = k else {
+            let note = format!(
+                "{}, line {}: doc {:?} names no sentence of the {} split",
+                file.display(),
+                n + 1,
+                record.doc,
+                split.name()
+            );
+            return vec![SetResult::skipped(&name, note)];
+        };
+        let qualifier = record.qualifier.unwrap_or(Qualifier::Exact);
+        let class = class_of(qualifier);
+        let bounded = match qualifier {
+            Qualifier::Range => record.low.map(|low| Bounded {
+                low,
+                high: record.high,
+                class,
+            }),
+            _ => record.value.map(|low| Bounded {
+                low,
+                high: None,
+                class,
+            }),
+        };
+        by_sentence[k].extend(bounded);
     }
-    let mut r = SetResult::from_counts(
-        "newsquant (value+bound)",
-        split.name(),
-        sentences.len(),
-        counts,
-    );
-    r.note = format!("{} gold quantities", counts.expected);
-    vec![r]
+    results(&name, split, &sentences, |k, _| {
+        std::mem::take(&mut by_sentence[k])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A gold folder of two sentences, and a predictions file for them.
+    fn fixture(predictions: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("newsquant")).unwrap();
+        let gold = r#"[
+            {"text": "About 300 died.", "quantities": [{"change": "~", "value": "300"}]},
+            {"text": "12 were hurt and 3 fled.", "quantities": [
+                {"change": "=", "value": "12"}, {"change": "=", "value": "3"}]}
+        ]"#;
+        std::fs::write(dir.path().join("newsquant/dev.json"), gold).unwrap();
+        let file = dir.path().join("peer.jsonl");
+        std::fs::write(&file, predictions).unwrap();
+        (dir, file)
+    }
+
+    #[test]
+    fn predictions_are_scored_on_value_and_on_bound() {
+        let (dir, file) = fixture(
+            "{\"doc\": \"newsquant-0\", \"value\": 300}\n\
+             {\"doc\": \"newsquant-1\", \"value\": 12, \"qualifier\": \"exact\"}\n\
+             {\"doc\": \"newsquant-1\", \"value\": 7}\n",
+        );
+        let r = score_predictions(dir.path(), Split::Dev, &file);
+        assert_eq!(r[0].name, "newsquant peer (value+bound)");
+        // "300" without "about" has the wrong bound class; 12 is right; 7 is wrong.
+        assert!((r[0].precision.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+        assert!((r[1].precision.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((r[1].recall.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_record_naming_no_sentence_is_reported_with_its_line() {
+        let (dir, file) = fixture(
+            "{\"doc\": \"newsquant-0\", \"value\": 300}\n{\"doc\": \"x-9\", \"value\": 1}\n",
+        );
+        let r = score_predictions(dir.path(), Split::Dev, &file);
+        assert_eq!(r.len(), 1);
+        assert!(r[0].note.contains("line 2"), "{}", r[0].note);
+    }
 }
