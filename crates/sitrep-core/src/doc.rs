@@ -143,6 +143,7 @@ pub struct Doc<'a> {
     pub quantities: Vec<Quantity>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
+    /// Places in the sentences that hold a count (see [`crate::mentions::places`]).
     pub places: Vec<PlaceMention>,
     /// One per sentence.
     pub attributions: Vec<Attribution>,

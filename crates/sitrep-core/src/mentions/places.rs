@@ -1,5 +1,5 @@
-//! Stage 4c: places. Gazetteer names in the body, widened to "X region" / "X Oblast" where the
-//! text says so, and kept as written.
+//! Stage 4c: places. Gazetteer names in the sentences that hold a count, widened to
+//! "X region" / "X Oblast" where the text says so, and kept as written.
 
 use crate::doc::{Doc, PlaceMention};
 use crate::lexicon::Lexicon;
