@@ -70,14 +70,25 @@ fn predicted(q: &QuantityRecord) -> Option<Bounded> {
     if a.qualifier == Qualifier::Range && starts_approx(&a.text) {
         class = '~';
     }
-    match a.qualifier {
+    bounded(a.qualifier, class, a.value, a.low, a.high)
+}
+
+/// A predicted amount as scoring sees it: a range by its bounds, anything else by its value.
+fn bounded(
+    qualifier: Qualifier,
+    class: char,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> Option<Bounded> {
+    match qualifier {
         Qualifier::Range => Some(Bounded {
-            low: a.low?,
-            high: a.high,
+            low: low?,
+            high,
             class,
         }),
         _ => Some(Bounded {
-            low: a.value?,
+            low: value?,
             high: None,
             class,
         }),
@@ -226,19 +237,13 @@ pub fn score_predictions(gold_dir: &Path, split: Split, file: &Path) -> Vec<SetR
             return vec![SetResult::skipped(&name, note)];
         };
         let qualifier = record.qualifier.unwrap_or(Qualifier::Exact);
-        let class = class_of(qualifier);
-        let bounded = match qualifier {
-            Qualifier::Range => record.low.map(|low| Bounded {
-                low,
-                high: record.high,
-                class,
-            }),
-            _ => record.value.map(|low| Bounded {
-                low,
-                high: None,
-                class,
-            }),
-        };
+        let bounded = bounded(
+            qualifier,
+            class_of(qualifier),
+            record.value,
+            record.low,
+            record.high,
+        );
         by_sentence[k].extend(bounded);
     }
     results(&name, split, &sentences, |k, _| {
