@@ -296,6 +296,7 @@ pub struct Lexicon {
     pub subordinators: PhraseSet<()>,
     pub background_markers: PhraseSet<()>,
     pub background_events: PhraseSet<()>,
+    pub protest_violence: PhraseSet<()>,
     pub relatives: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
 
@@ -405,6 +406,7 @@ struct CuesFile {
     embedding_words: Vec<String>,
     background_markers: Vec<String>,
     background_events: Vec<String>,
+    protest_violence: Vec<String>,
     relatives: Vec<String>,
     clause_breaks: Vec<String>,
 }
@@ -486,6 +488,12 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
         .filter_map(|p| {
             if let Some(stem) = p.strip_suffix("men") {
                 Some(format!("{stem}man"))
+            } else if let Some(stem) = p.strip_suffix("eves") {
+                // "thieves"
+                Some(format!("{stem}ef"))
+            } else if let Some(stem) = p.strip_suffix("ren") {
+                // "children"
+                Some(stem.to_string())
             } else {
                 p.strip_suffix('s')
                     .filter(|s| !s.is_empty())
@@ -643,6 +651,7 @@ impl Lexicon {
             subordinators: set_of(cues.subordinators),
             background_markers: set_of(cues.background_markers),
             background_events: set_of(cues.background_events),
+            protest_violence: set_of(cues.protest_violence),
             relatives: set_of(cues.relatives),
             clause_breaks: set_of(cues.clause_breaks),
             speech_verbs: set_of(sources.speech_verbs),
@@ -708,6 +717,7 @@ impl Lexicon {
         add(&mut self.subordinators);
         add(&mut self.background_markers);
         add(&mut self.background_events);
+        add(&mut self.protest_violence);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);
         add(&mut self.speech_verbs);

@@ -305,7 +305,7 @@ pub fn list_failed(db: &Path, busy_timeout: Duration) -> Result<ExitCode> {
         &OpenOptions {
             busy_timeout,
             create: false,
-            memory_map: true,
+            memory_map: false,
         },
     )?;
     let failures = store.failures()?;

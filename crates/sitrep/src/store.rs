@@ -24,7 +24,7 @@ pub fn open(db: &Path, busy_timeout: Duration) -> Result<SqliteStore> {
         &OpenOptions {
             busy_timeout,
             create: false,
-            memory_map: true,
+            memory_map: false,
         },
     )?)
 }

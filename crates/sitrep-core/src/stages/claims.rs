@@ -52,6 +52,8 @@ struct Count {
     partitive_whole: bool,
     found: Option<Found>,
     blocked: bool,
+    /// Part of a figure already given: "including a commander and a deputy" (both).
+    subset: bool,
 }
 
 /// Adds the claim layer.
@@ -69,7 +71,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             counts[c].found = found;
             counts[c].blocked = blocked;
         }
-        share_predicates(doc, lex, &mut counts, &range);
+        share_predicates(doc, lex, &mut counts);
         pronoun_objects(doc, lex, &mut counts, &range);
         let facts = SentenceFacts::of(doc, lex, s);
         for c in 0..counts.len() {
@@ -98,6 +100,8 @@ fn counts_in(doc: &Doc, lex: &Lexicon, range: &Range<usize>) -> Vec<Count> {
     for c in 0..counts.len() {
         let q = &doc.quantities[counts[c].quantity];
         counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
+        counts[c].subset = is_subset(doc, lex, q, range.start)
+            || (c > 0 && counts[c - 1].subset && coordinated(doc, lex, &counts[c - 1], &counts[c]));
         // "1,000 of the 11,000 troops"
         if let Some(next) = counts.get(c + 1) {
             let nq = &doc.quantities[next.quantity];
@@ -112,15 +116,14 @@ fn counts_in(doc: &Doc, lex: &Lexicon, range: &Range<usize>) -> Vec<Count> {
 
 /// Left to right: "killing 3 civilians and 2 soldiers" shares the verb before, and
 /// "40 were killed, including three children" the metric of the figure it is part of.
-fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count], range: &Range<usize>) {
+fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count]) {
     for c in 1..counts.len() {
         if counts[c].found.is_some() || counts[c].blocked {
             continue;
         }
-        let q = &doc.quantities[counts[c].quantity];
-        let shared = if coordinated(doc, &counts[c - 1], &counts[c]) {
+        let shared = if coordinated(doc, lex, &counts[c - 1], &counts[c]) {
             counts[c - 1].found.filter(|f| !f.after)
-        } else if is_subset(doc, lex, q, range.start) {
+        } else if counts[c].subset {
             counts[..c]
                 .iter()
                 .rev()
@@ -170,8 +173,9 @@ struct SentenceFacts {
     place: Option<String>,
     date: Option<chrono::NaiveDate>,
     sources: Vec<usize>,
-    /// A protest or a commemoration anywhere in the sentence: its counts are background.
-    recalls_deaths: bool,
+    /// Where a protest or a commemoration is told in the sentence: its counts are background,
+    /// unless violence at the event comes between ("clashed with police, who killed one").
+    recalls_deaths: Option<usize>,
 }
 
 impl SentenceFacts {
@@ -188,7 +192,7 @@ impl SentenceFacts {
                 .unwrap_or_default(),
             recalls_deaths: range
                 .clone()
-                .any(|k| lex.background_events.matches_at(&doc.tokens, k, range.end)),
+                .find(|&k| lex.background_events.matches_at(&doc.tokens, k, range.end)),
         }
     }
 }
@@ -206,7 +210,7 @@ fn drafts_for(
     let Some(found) = counts[c].found.filter(|_| !counts[c].blocked) else {
         return Vec::new();
     };
-    let subject = inherited_subject(counts, c);
+    let subject = inherited_subject(doc, lex, counts, c);
     let q = &doc.quantities[counts[c].quantity];
     let head = head_of(doc, &subject);
     if lex.non_casualty_nouns.contains(head.as_str()) {
@@ -219,9 +223,12 @@ fn drafts_for(
         let embedded = q.tokens.start > range.start
             && lex.embedding_words.contains(doc.lower(q.tokens.start - 1));
         let subject_end = counts[c].subject.end.max(q.tokens.end);
-        let relative = lex
-            .relatives
-            .matches_at(&doc.tokens, subject_end, range.end);
+        // "beheaded a delegate who had ...": a relative clause only matters where the predicate
+        // is sought after it.
+        let relative = found.after
+            && lex
+                .relatives
+                .matches_at(&doc.tokens, subject_end, range.end);
         if embedded || relative || (found.after && found.strength != Strength::Strong) {
             return Vec::new();
         }
@@ -245,8 +252,9 @@ fn drafts_for(
         place: facts.place.clone(),
         date: facts.date,
         sources: facts.sources.clone(),
-        subset: is_subset(doc, lex, q, range.start),
-        background: facts.recalls_deaths || background_in_clause(doc, lex, q, range.start),
+        subset: counts[c].subset,
+        background: recalls_deaths(doc, lex, facts, q)
+            || background_in_clause(doc, lex, q, range.start),
     };
     let second = found.also.filter(|&m| fits(m)).map(|metric| ClaimDraft {
         metric,
@@ -270,16 +278,48 @@ fn is_partitive(doc: &Doc, from: usize, to: usize) -> bool {
     )
 }
 
-/// Whether two counts are joined by "and", "or" or a comma, the first with its group.
-fn coordinated(doc: &Doc, first: &Count, second: &Count) -> bool {
+/// Whether an implicit count stands after a preposition ("in a village", "of a family"): the
+/// object of a phrase, not the start of another count's clause.
+fn in_phrase(doc: &Doc, lex: &Lexicon, q: &Quantity) -> bool {
+    q.tokens.start > 0 && {
+        let w = doc.lower(q.tokens.start - 1);
+        lex.locative.contains(w) || lex.not_location.contains(w)
+    }
+}
+
+/// Whether two counts are joined by "and", "or" or a comma, the first with its group. The first
+/// group may go on with a phrase or a bracket before the conjunction: "a commander of
+/// Lashkar-e-Jhangvi (LeJ) and his companion", "three members of the community and a teacher".
+fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool {
     let q1 = &doc.quantities[first.quantity];
     let q2 = &doc.quantities[second.quantity];
     let from = first.subject.end.max(q1.tokens.end);
     let between: Vec<&str> = (from..q2.tokens.start).map(|k| doc.lower(k)).collect();
-    matches!(
-        between.as_slice(),
-        ["and"] | ["or"] | [","] | [",", "and"] | ["and", "another"] | ["as", "well", "as"]
-    )
+    let joined = |words: &[&str]| {
+        matches!(
+            words,
+            ["and"] | ["or"] | [","] | [",", "and"] | ["and", "another"] | ["as", "well", "as"]
+        )
+    };
+    if joined(&between) {
+        return true;
+    }
+    // The first group's tail: "of" and up to eleven plain words or a bracket, then "and".
+    let Some(and) = between.iter().rposition(|w| *w == "and") else {
+        return false;
+    };
+    let tail = &between[..and];
+    joined(&between[and..])
+        && matches!(tail.first(), Some(&"of") | Some(&"("))
+        && tail.len() <= 12
+        && (from..from + and).all(|k| {
+            let w = doc.lower(k);
+            doc.tokens.list[k].kind != TokenKind::Number
+                && !matches!(w, "," | ";" | "and" | "or")
+                && !lex.auxiliaries.matches_at(&doc.tokens, k, k + 1)
+                && !lex.metric_after.matches_at(&doc.tokens, k, from + and)
+                && !lex.metric_before.matches_at(&doc.tokens, k, from + and)
+        })
 }
 
 /// The counted group after a count: words up to a function word, cue or punctuation, trimmed
@@ -365,8 +405,9 @@ fn is_head(lex: &Lexicon, w: &str, capitalized: bool) -> bool {
 }
 
 /// The group a count without one inherits: the whole of its partitive, else the nearest count
-/// before it in the sentence that has one.
-fn inherited_subject(counts: &[Count], c: usize) -> Range<usize> {
+/// before it in the sentence that has one that can be casualties ("fire between two groups
+/// resulted in one death" inherits no group).
+fn inherited_subject(doc: &Doc, lex: &Lexicon, counts: &[Count], c: usize) -> Range<usize> {
     if !counts[c].subject.is_empty() {
         return counts[c].subject.clone();
     }
@@ -379,7 +420,7 @@ fn inherited_subject(counts: &[Count], c: usize) -> Range<usize> {
         .iter()
         .rev()
         .map(|k| k.subject.clone())
-        .find(|s| !s.is_empty())
+        .find(|s| !s.is_empty() && !lex.non_casualty_nouns.contains(head_of(doc, s).as_str()))
         .unwrap_or(0..0)
 }
 
@@ -415,11 +456,11 @@ fn metric_for(
 ) -> (Option<Found>, bool) {
     let q = &doc.quantities[counts[c].quantity];
     // A part of this count ("15 militants including a commander were killed") does not end it.
+    // Nor does "a village" in "five women in a village ... were killed".
     let next_start = counts[c + 1..]
         .iter()
-        .map(|n| &doc.quantities[n.quantity])
-        .find(|nq| !is_subset(doc, lex, nq, sentence.start))
-        .map_or(sentence.end, |nq| nq.tokens.start);
+        .find(|n| !n.subset && !in_phrase(doc, lex, &doc.quantities[n.quantity]))
+        .map_or(sentence.end, |n| doc.quantities[n.quantity].tokens.start);
     let subject_end = counts[c].subject.end.max(q.tokens.end);
 
     // 1. After the count.
@@ -451,7 +492,7 @@ fn metric_for(
     }
     // Coordinated with the next count, which has a predicate after it.
     if let Some(next) = counts.get(c + 1) {
-        if coordinated(doc, &counts[c], next) {
+        if coordinated(doc, lex, &counts[c], next) {
             if let Some(f) = next
                 .found
                 .filter(|f| f.after && f.strength == Strength::Strong)
@@ -460,8 +501,12 @@ fn metric_for(
             }
         }
     }
-    // 2. Before the count.
-    if let Some((metric, cue_at)) = cue_before(doc, lex, q, sentence.start) {
+    // 2. Before the count, unless the verb there is the participle of the count before it and
+    // this count has a predicate of its own ("1 killed 3 injured", "one demonstrator was
+    // killed two others injured").
+    let before = cue_before(doc, lex, q, sentence.start)
+        .filter(|&(_, cue_at)| after.is_none() || !follows_count(doc, lex, counts, c, cue_at));
+    if let Some((metric, cue_at)) = before {
         let blocked = governed(doc, lex, sentence.start, cue_at, cue_at);
         let found = Found {
             metric,
@@ -476,6 +521,19 @@ fn metric_for(
         return (Some(found), blocked);
     }
     (None, false)
+}
+
+/// Whether the cue at `cue_at` stands right after the group of the count before `c`, or after
+/// that group and an auxiliary: the earlier count's own predicate.
+fn follows_count(doc: &Doc, lex: &Lexicon, counts: &[Count], c: usize, cue_at: usize) -> bool {
+    let Some(previous) = c.checked_sub(1).map(|p| &counts[p]) else {
+        return false;
+    };
+    let group_end = previous
+        .subject
+        .end
+        .max(doc.quantities[previous.quantity].tokens.end);
+    group_end == cue_at || (group_end < cue_at && has_auxiliary(doc, lex, cue_at, group_end))
 }
 
 /// A metric cue after the count. `adjacent` is the token right after the count, `subject_end`
@@ -677,7 +735,23 @@ fn has_auxiliary(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
 /// villager"), so that the count before it did the act and did not suffer it.
 fn is_active(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> bool {
     if k >= limit {
-        return false;
+        // The search stopped at the next count of the sentence, which is the object ("2 gunmen
+        // killed 3 civilians") unless its own predicate follows its group ("1 killed 3 injured").
+        let at = doc.quantities.partition_point(|q| q.tokens.start < k);
+        let Some(next) = doc.quantities.get(at).filter(|q| q.tokens.start == k) else {
+            return false;
+        };
+        let s = doc.sentences.partition_point(|s| s.tokens.start < k);
+        let new_sentence = doc.sentences.get(s).is_some_and(|s| s.tokens.start == k);
+        let end = doc.tokens.len();
+        let own_predicate = (next.tokens.end..end)
+            .take_while(|&j| {
+                doc.tokens.list[j].kind == TokenKind::Word
+                    && !lex.function_words.contains(doc.lower(j))
+            })
+            .take(4)
+            .any(|j| lex.metric_after.matches_at(&doc.tokens, j, end));
+        return k == limit && !new_sentence && !own_predicate;
     }
     let w = doc.lower(k);
     let tok = doc.tokens.list[k];
@@ -798,6 +872,17 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
     lex.subset_markers
         .longest_ending_at(&doc.tokens, k, floor)
         .is_some()
+}
+
+/// Whether the sentence's protest or commemoration makes the count background: it does unless
+/// violence at the event is told between the two.
+fn recalls_deaths(doc: &Doc, lex: &Lexicon, facts: &SentenceFacts, q: &Quantity) -> bool {
+    facts.recalls_deaths.is_some_and(|event| {
+        !(event..q.tokens.start).any(|k| {
+            lex.protest_violence
+                .matches_at(&doc.tokens, k, q.tokens.start)
+        })
+    })
 }
 
 /// Whether a background marker ("after", "suspected of") stands before the count within its
@@ -1132,5 +1217,83 @@ mod tests {
         assert_eq!(e.totals(&d).totals["killed"], 40);
         let d = Document::new("t", "Five civilians were killed. Later the toll rose to 7.");
         assert_eq!(e.totals(&d).totals["killed"], 7);
+        // Every part of a list after "including" is a part.
+        let d = Document::new(
+            "t",
+            "Militants killed 3 policemen, including a district police chief and a post commander.",
+        );
+        assert_eq!(e.totals(&d).totals["killed"], 3);
+        // A part of another metric's figure is a figure of its own.
+        let d = Document::new(
+            "t",
+            "Two persons were wounded in a blast. Later, one of them succumbed to his injuries.",
+        );
+        assert_eq!(e.totals(&d).totals["killed"], 1);
+    }
+
+    #[test]
+    fn a_participle_after_a_count_belongs_to_it() {
+        // "killed" is the first count's; the second has its own predicate.
+        assert_eq!(
+            brief("1 killed 3 injured."),
+            [b("killed", "1", ""), b("wounded", "3", "")]
+        );
+        assert_eq!(
+            brief("In the firing one demonstrator was killed two others injured."),
+            [
+                b("killed", "one", "demonstrator"),
+                b("wounded", "two", "others")
+            ]
+        );
+        // An active verb: the first count did the killing.
+        assert_eq!(
+            brief("Two gunmen killed 3 civilians."),
+            [b("killed", "3", "civilians")]
+        );
+    }
+
+    #[test]
+    fn groups_go_on_past_phrases_and_brackets() {
+        assert_eq!(
+            brief("Five women in a village in Mandar block were lynched to death."),
+            [b("killed", "Five", "women")]
+        );
+        assert_eq!(
+            brief("A key commander of Lashkar-e-Jhangvi (LeJ) and his companion were killed."),
+            [
+                b("killed", "A", "key commander"),
+                b("killed", "his", "companion")
+            ]
+        );
+        // "the other" is one more; "a militant" after "was" names someone already counted.
+        assert_eq!(
+            brief("One man was injured and the other died."),
+            [b("wounded", "One", "man"), b("killed", "the other", "man")]
+        );
+        assert_eq!(
+            brief("Police said the youth was a militant and was killed."),
+            []
+        );
+        // No casualties among "two sides", and no group for a count to inherit from them.
+        assert_eq!(
+            brief("Fire between two groups resulted in one death."),
+            [b("killed", "one", "")]
+        );
+    }
+
+    #[test]
+    fn violence_at_a_protest_is_its_own_toll() {
+        let e = Extractor::new();
+        let toll = |text: &str| {
+            e.totals(&Document::new("t", text))
+                .totals
+                .get("killed")
+                .copied()
+        };
+        assert_eq!(
+            toll("Villagers demonstrated against the killing of a guard, and clashed with police who killed one person."),
+            Some(1)
+        );
+        assert_eq!(toll("Hundreds protested the killing of 3 students."), None);
     }
 }

@@ -264,7 +264,25 @@ fn scan(
 fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
     // "a farmer and his brother were killed": a possessive joined to another person counts one.
     let joined_possessive = matches!(t.lower(i), "his" | "her") && i > 0 && t.lower(i - 1) == "and";
-    if !matches!(t.lower(i), "a" | "an") && !joined_possessive {
+    // "another died", "the other was wounded": one more, told by a pronoun with its predicate.
+    let pronoun_end = match t.lower(i) {
+        "another" => Some(i + 1),
+        "the" if i + 1 < limit && t.lower(i + 1) == "other" => Some(i + 2),
+        _ => None,
+    };
+    if let Some(end) = pronoun_end.filter(|&end| {
+        end < limit
+            && (lex.auxiliaries.matches_at(t, end, limit)
+                || lex.metric_after.matches_at(t, end, limit))
+    }) {
+        return Some(one(t, text, i..end));
+    }
+    if !matches!(t.lower(i), "a" | "an" | "another") && !joined_possessive {
+        return None;
+    }
+    // "the youth was a militant": a predicate noun names someone already counted.
+    let existential = i > 1 && t.lower(i - 2) == "there";
+    if i > 0 && lex.auxiliaries.matches_at(t, i - 1, i) && !existential {
         return None;
     }
     let mut k = i + 1;
@@ -288,22 +306,7 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
                 k += 1;
                 continue;
             }
-            let amount = Amount {
-                text: text[t.list[i].start..t.list[i].end].to_string(),
-                value: Some(1.0),
-                low: Some(1.0),
-                high: Some(1.0),
-                qualifier: Qualifier::Exact,
-            };
-            return Some(Quantity {
-                tokens: i..i + 1,
-                amount_tokens: i..i + 1,
-                amount,
-                kind: QuantityKind::Count,
-                unit: None,
-                acled_value: Some(1.0),
-                implicit: true,
-            });
+            return Some(one(t, text, i..i + 1));
         }
         if lex.function_words.contains(w) {
             return None;
@@ -311,6 +314,26 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         k += 1;
     }
     None
+}
+
+/// An implicit count of one over `tokens`.
+fn one(t: &Tokens, text: &str, tokens: Range<usize>) -> Quantity {
+    let amount = Amount {
+        text: text[t.list[tokens.start].start..t.list[tokens.end - 1].end].to_string(),
+        value: Some(1.0),
+        low: Some(1.0),
+        high: Some(1.0),
+        qualifier: Qualifier::Exact,
+    };
+    Quantity {
+        tokens: tokens.clone(),
+        amount_tokens: tokens,
+        amount,
+        kind: QuantityKind::Count,
+        unit: None,
+        acled_value: Some(1.0),
+        implicit: true,
+    }
 }
 
 /// "more than 100 kilometres (60 miles)", "just under 296 hp (224 kW / 300 PS)": an amount in

@@ -25,7 +25,17 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
     // metric -> (sentence, figure) already counted: a figure restated in a later sentence
     // ("Three militants were killed ... Three TI activists were killed") is counted once.
     let mut seen: BTreeMap<usize, Vec<(usize, f64, &str)>> = BTreeMap::new();
-    for c in doc.claims.iter().filter(|c| !c.subset && !c.background) {
+    // A part counts as a figure of its own where its metric has no whole before it: "two were
+    // wounded ... one of them succumbed" is one killed.
+    let has_whole = |metric: usize, upto: usize| {
+        doc.claims[..upto]
+            .iter()
+            .any(|w| w.metric == metric && !w.subset && !w.background)
+    };
+    for (k, c) in doc.claims.iter().enumerate() {
+        if c.background || (c.subset && has_whole(c.metric, k)) {
+            continue;
+        }
         let q = &doc.quantities[c.quantity];
         let Some(value) = figure(q) else { continue };
         let earlier = seen.entry(c.metric).or_default();

@@ -23,7 +23,7 @@ struct Row {
 }
 
 /// ACLED writes dates as "15/02/2024 00:00:00" or "07-January-2015".
-fn parse_date(s: &str) -> Option<NaiveDate> {
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let day = s.split_whitespace().next()?;
     NaiveDate::parse_from_str(day, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(day, "%d-%B-%Y"))
