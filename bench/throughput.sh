@@ -3,12 +3,15 @@
 # `extract`, `quantities`, `doc` and `ingest`, on one core and on all of them,
 #   1. over every article of ../shared/corpus/news, and
 #   2. over a synthetic JSON Lines corpus of about SYNTH_MB megabytes (1024 by default) made from
-#      those articles (each repeated under a new id), streamed from one file.
+#      those articles (each repeated under a new id), streamed from one file; `ingest` also
+#      runs over SYNTH_NEW_MB megabytes (256 by default) whose every text is new, so that it
+#      stores everything it reads.
 # Usage: bench/throughput.sh [CORPUS_DIR]    SYNTH_MB=0 skips the synthetic corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus/news}
 synth_mb=${SYNTH_MB:-1024}
+synth_new_mb=${SYNTH_NEW_MB:-256}
 if [ ! -d "$corpus" ]; then
   echo "no corpus at $corpus: skipped" >&2
   exit 0
@@ -57,15 +60,19 @@ done
 
 if [ "$synth_mb" -gt 0 ]; then
   synth="$work/synthetic.jsonl"
-  # Bounded in time: python writes about 100 MB/s here.
-  python3 - "$synth" "$((synth_mb * 1000 * 1000))" "$work/list" <<'EOF'
+  # Bounded in time: python writes about 100 MB/s here. With "new", every text gets a line of
+  # its own, so that no two are the same document.
+  synthesize() { # out bytes [new]
+    python3 - "$1" "$2" "$work/list" "${3:-}" <<'EOF'
 import json, sys
-out, target, listing = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+out, target, listing, new = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] == "new"
 texts = [open(p, encoding="utf-8", errors="replace").read() for p in open(listing).read().splitlines() if p]
 written, n = 0, 0
 with open(out, "w", encoding="utf-8") as f:
     while written < target:
         for text in texts:
+            if new:
+                text = f"{text}\n\nReference {n}."
             line = json.dumps({"id": f"synthetic-{n}", "text": text}, ensure_ascii=False) + "\n"
             f.write(line)
             written += len(line.encode("utf-8"))
@@ -73,6 +80,8 @@ with open(out, "w", encoding="utf-8") as f:
             if written >= target:
                 break
 EOF
+  }
+  synthesize "$synth" "$((synth_mb * 1000 * 1000))"
   sbytes=$(stat -c %s "$synth")
   sdocs=$(wc -l < "$synth")
   echo "synthetic: $((sbytes / 1000000)) MB of JSON Lines, $sdocs documents, one run each"
@@ -84,4 +93,13 @@ EOF
   # Every synthetic document repeats an article: ingest stores each text once and skips the
   # rest as already stored, so this measures reading, keying and de-duplication at scale.
   run "ingest -j $(nproc) (repeats)" "$sbytes" "$sdocs" 1 "$bin" ingest --db "$work/bench.db" "$synth"
+  rm -f "$synth" "$work"/bench.db*
+  if [ "$synth_new_mb" -gt 0 ]; then
+    fresh="$work/fresh.jsonl"
+    synthesize "$fresh" "$((synth_new_mb * 1000 * 1000))" new
+    fbytes=$(stat -c %s "$fresh")
+    fdocs=$(wc -l < "$fresh")
+    echo "synthetic, every text new: $((fbytes / 1000000)) MB of JSON Lines, $fdocs documents, one run"
+    run "ingest -j $(nproc) (all new)" "$fbytes" "$fdocs" 1 "$bin" ingest --db "$work/fresh.db" "$fresh"
+  fi
 fi

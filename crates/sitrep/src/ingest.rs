@@ -32,7 +32,10 @@ const BATCH_BYTES_WHEN_IDLE: usize = 512 << 10;
 const BATCH_WAIT: Duration = Duration::from_millis(500);
 /// Bytes of text and documents waiting for the writer, at most: extraction runs ahead of the
 /// writer through bursts of large pages, within bounded memory.
-const QUEUE_BYTES: usize = 32 << 20;
+const QUEUE_BYTES: usize = 8 << 20;
+/// Page cache of the connections beside the writer: the duplicate look-up reads one index,
+/// and the checkpointer copies the log without the cache.
+const HELPER_CACHE_BYTES: usize = 2 << 20;
 
 enum Item {
     Document(Box<NewDocument>),
@@ -65,7 +68,10 @@ pub fn run(paths: &[PathBuf], db: &Path, options: &Options) -> Result<ExitCode> 
     };
     let writer_store = SqliteStore::open(db, &open)?;
     let lookup = SqliteStore::open(db, &open)?;
-    let checkpointer = Checkpointer::start(SqliteStore::open(db, &open)?)?;
+    lookup.set_cache_bytes(HELPER_CACHE_BYTES)?;
+    let checkpoints = SqliteStore::open(db, &open)?;
+    checkpoints.set_cache_bytes(HELPER_CACHE_BYTES)?;
+    let checkpointer = Checkpointer::start(checkpoints)?;
 
     let (files, problems) = parallel::list(paths);
     let mut progress = Progress::long("ingest", files.iter().map(|f| f.size).sum());

@@ -35,7 +35,7 @@ pub enum Step<T> {
 
 /// Bytes of document text read but not yet handed on, at most, and documents: a result can be
 /// many times larger than its text (claims carry their sentences), so both are bounded.
-const IN_FLIGHT_BYTES: usize = 32 << 20;
+const IN_FLIGHT_BYTES: usize = 8 << 20;
 const IN_FLIGHT_DOCUMENTS: usize = 1024;
 
 /// A budget of items and their bytes, shared by a producer, who waits for room, and a consumer
@@ -135,17 +135,21 @@ pub fn run<T: Send>(
     emit: &mut dyn FnMut(Step<T>) -> bool,
 ) {
     let jobs = jobs.max(1);
+    // Read-ahead of later files shares one budget; the file being handed on has its own, so
+    // that it never waits for room only it could free, yet stays bounded when the consumer is
+    // slower than the workers (an `ingest` whose writer lags).
     let budget = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
+    let own = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let stop = AtomicBool::new(false);
-    let (work_tx, work_rx) = sync_channel::<(u64, String, Document)>(jobs * 2);
+    let (work_tx, work_rx) = sync_channel::<(u64, String, Document, bool)>(jobs * 2);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = channel::<(u64, Step<T>)>();
+    let (done_tx, done_rx) = channel::<(u64, Step<T>, bool)>();
     // Files are read on up to `jobs` threads at once (a format such as HTML does its heavy
     // work while reading); each event is numbered by its file and its place in the file.
     let next_file = AtomicUsize::new(0);
     let emitting = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        let (budget, stop, work_rx) = (&budget, &stop, &work_rx);
+        let (budget, own, stop, work_rx) = (&budget, &own, &stop, &work_rx);
         let (next_file, emitting) = (&next_file, &emitting);
         for _ in 0..jobs.min(files.len()).max(1) {
             let reader_done = done_tx.clone();
@@ -168,10 +172,14 @@ pub fn run<T: Send>(
                     }
                     let step = match event {
                         Event::Document(d) => {
-                            budget.take_unless(d.text.len(), &|| {
-                                emitting.load(Ordering::SeqCst) == f
-                            });
-                            if work_tx.send((seq(), origin.clone(), d)).is_err() {
+                            let handed_on = || emitting.load(Ordering::SeqCst) == f;
+                            let from_own = handed_on();
+                            if from_own {
+                                own.take(d.text.len());
+                            } else {
+                                budget.take_unless(d.text.len(), &handed_on);
+                            }
+                            if work_tx.send((seq(), origin.clone(), d, from_own)).is_err() {
                                 stop.store(true, Ordering::Relaxed);
                             }
                             return;
@@ -179,9 +187,9 @@ pub fn run<T: Send>(
                         Event::Warning(p) => Step::Warning(p),
                         Event::Error(p) => Step::Error(p),
                     };
-                    let _ = reader_done.send((seq(), step));
+                    let _ = reader_done.send((seq(), step, false));
                 });
-                let _ = reader_done.send((seq(), Step::FileDone(file.size)));
+                let _ = reader_done.send((seq(), Step::FileDone(file.size), false));
             });
         }
         drop(work_tx);
@@ -189,7 +197,7 @@ pub fn run<T: Send>(
             let done = done_tx.clone();
             scope.spawn(move || loop {
                 let job = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((seq, origin, document)) = job else {
+                let Ok((seq, origin, document, from_own)) = job else {
                     return;
                 };
                 let size = document.text.len();
@@ -207,7 +215,7 @@ pub fn run<T: Send>(
                             .unwrap_or_else(|| "unknown error".into()),
                     },
                 };
-                if done.send((seq, step)).is_err() {
+                if done.send((seq, step, from_own)).is_err() {
                     return;
                 }
             });
@@ -216,10 +224,10 @@ pub fn run<T: Send>(
         // Results come in any order; they go out in the order they were read: file by file,
         // and within a file in the order of its events.
         let mut next = key(0, 0);
-        let mut waiting: BTreeMap<u64, Step<T>> = BTreeMap::new();
-        for (seq, step) in done_rx.iter() {
-            waiting.insert(seq, step);
-            while let Some(step) = waiting.remove(&next) {
+        let mut waiting: BTreeMap<u64, (Step<T>, bool)> = BTreeMap::new();
+        for (seq, step, from_own) in done_rx.iter() {
+            waiting.insert(seq, (step, from_own));
+            while let Some((step, from_own)) = waiting.remove(&next) {
                 if matches!(step, Step::FileDone(_)) {
                     let file = (next >> 32) as usize + 1;
                     next = key(file, 0);
@@ -235,15 +243,21 @@ pub fn run<T: Send>(
                 };
                 let go_on = stop.load(Ordering::Relaxed) || emit(step);
                 if let Some(size) = taken {
-                    budget.give(1, size);
+                    if from_own {
+                        own.give(1, size);
+                    } else {
+                        budget.give(1, size);
+                    }
                 }
                 if !go_on {
                     stop.store(true, Ordering::Relaxed);
                     budget.close();
+                    own.close();
                 }
             }
         }
         budget.close();
+        own.close();
     });
 }
 
@@ -302,6 +316,42 @@ mod tests {
             one[200]
         );
         assert_eq!(steps(&files, 4), one);
+    }
+
+    #[test]
+    fn a_slow_consumer_holds_the_workers_back() {
+        // One file, so every document belongs to the file being handed on: its budget, not
+        // the read-ahead one, must stop the workers from running far ahead of the consumer.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("docs.jsonl");
+        let n = 3 * IN_FLIGHT_DOCUMENTS;
+        let lines: String = (0..n)
+            .map(|k| format!("{{\"id\": \"d{k}\", \"text\": \"x\"}}\n"))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        let files = [InputFile { path, size: None }];
+        let done = AtomicUsize::new(0);
+        let (mut handed, mut most_ahead) = (0, 0);
+        run(
+            &files,
+            InputFormat::Auto,
+            2,
+            &|_: Document, _: &str| done.fetch_add(1, Ordering::SeqCst),
+            &mut |step| {
+                if let Step::Output(..) = step {
+                    if handed == 0 {
+                        // A consumer that stalls: the workers may only fill the budget.
+                        std::thread::sleep(std::time::Duration::from_millis(300));
+                    }
+                    handed += 1;
+                    most_ahead = most_ahead.max(done.load(Ordering::SeqCst) - handed);
+                }
+                true
+            },
+        );
+        assert_eq!(handed, n);
+        // The budget, the work queue (two per job) and the documents in the workers' hands.
+        assert!(most_ahead <= IN_FLIGHT_DOCUMENTS + 8, "{most_ahead} ahead");
     }
 
     #[test]

@@ -1229,6 +1229,13 @@ mod tests {
             "Two persons were wounded in a blast. Later, one of them succumbed to his injuries.",
         );
         assert_eq!(e.totals(&d).totals["killed"], 1);
+        // A figure standing alone as a sentence is the coder's total.
+        let d = Document::new(
+            "t",
+            "On 4 May, two men who allegedly shot dead a man in a park clashed with police \
+             officers. One of the attackers died and the other was arrested. 1 fatality",
+        );
+        assert_eq!(e.totals(&d).totals["killed"], 1);
     }
 
     #[test]

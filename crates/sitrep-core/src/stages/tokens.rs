@@ -260,6 +260,10 @@ fn scan_word(text: &str, start: usize) -> usize {
     {
         return k;
     }
+    // A full stop after two letters or more ends the word: only single letters start initials.
+    if k > start + 1 && bytes[k] == b'.' {
+        return k;
+    }
     let mut end = start;
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {

@@ -4,7 +4,8 @@
 //! (dozens 12). Where the text gives several figures for one group, sources that disagree
 //! ("officials said 12 ... hospital staff said 15") give the most conservative figure, while the
 //! same source's figures are a total and its breakdown or an update ("at least five were killed
-//! ... two of them at a barber shop", "the toll rose to 45"), which give the largest.
+//! ... two of them at a barber shop", "the toll rose to 45"), which give the largest. A figure
+//! told as a sentence of its own ("2 fatalities.") sums the text up and is the total.
 
 use std::collections::BTreeMap;
 
@@ -68,8 +69,22 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
         .into_iter()
         .map(|(m, by_head)| (m, by_head.into_iter().map(|(h, (v, _))| (h, v)).collect()))
         .collect();
+    // A figure told as a sentence of its own ("2 fatalities.", "1 killed 3 injured.") after
+    // the rest of the text sums it up, as coders end their notes: it is the total. One that
+    // comes first (a headline's "3 killed") leaves the figures after it to be summed.
+    let mut summaries: BTreeMap<usize, f64> = BTreeMap::new();
+    for c in doc.claims.iter().filter(|c| !c.background && !c.subset) {
+        match figure(&doc.quantities[c.quantity]).filter(|_| is_summary(doc, c)) {
+            Some(v) => summaries.insert(c.metric, v),
+            None => summaries.remove(&c.metric),
+        };
+    }
     let mut out = BTreeMap::new();
     for (metric, by_head) in groups {
+        if let Some(total) = summaries.get(&metric) {
+            out.insert(lex.metrics[metric].clone(), total.round() as u64);
+            continue;
+        }
         let specific: f64 = by_head
             .iter()
             .filter(|(h, _)| !lex.generic_heads.contains(**h))
@@ -86,6 +101,26 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
         );
     }
     out
+}
+
+/// Whether a claim is a summary figure: no group of its own, and a sentence of nothing but
+/// counts and their cues ("2 fatalities.", "1 killed 3 injured."), with no source.
+fn is_summary(doc: &Doc, c: &crate::doc::ClaimDraft) -> bool {
+    use crate::stages::tokens::TokenKind;
+    if !c.subject.is_empty() || c.subset || c.background || !c.sources.is_empty() {
+        return false;
+    }
+    let sentence = &doc.sentences[c.sentence].tokens;
+    let words = sentence
+        .clone()
+        .filter(|&k| doc.tokens.list[k].kind != TokenKind::Punct)
+        .count();
+    let counts = doc
+        .claims
+        .iter()
+        .filter(|o| o.sentence == c.sentence)
+        .count();
+    words <= 2 * counts.max(1) + 1
 }
 
 /// The figure ACLED would code for a quantity: the lower bound it states, vague words by

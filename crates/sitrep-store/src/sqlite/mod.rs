@@ -133,6 +133,15 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Bounds the connection's page cache (32 MB when opened). A helper connection beside a
+    /// bulk writer (the duplicate look-up, the checkpointer) needs little: each full cache is
+    /// resident memory for the whole run.
+    pub fn set_cache_bytes(&self, bytes: usize) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{}", (bytes / 1024).max(1)))
+            .map_err(|e| self.error(e))
+    }
+
     /// Copies what the write-ahead log holds into the database file, as far as readers allow,
     /// without blocking the writer (a passive checkpoint). Run from a second connection while
     /// a bulk writer writes, it moves most of that copying off the writer's path; the writer's
