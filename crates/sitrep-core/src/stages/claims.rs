@@ -278,8 +278,8 @@ fn is_partitive(doc: &Doc, from: usize, to: usize) -> bool {
     )
 }
 
-/// Whether an implicit count stands after a preposition ("in a village", "of a family"): the
-/// object of a phrase, not the start of another count's clause.
+/// Whether a count stands after a preposition ("in a village", "with links to several
+/// groups"): the object of a phrase, not the start of another count's clause.
 fn in_phrase(doc: &Doc, lex: &Lexicon, q: &Quantity) -> bool {
     q.tokens.start > 0 && {
         let w = doc.lower(q.tokens.start - 1);
