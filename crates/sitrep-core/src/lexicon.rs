@@ -297,6 +297,7 @@ pub struct Lexicon {
     pub background_markers: PhraseSet<()>,
     pub background_events: PhraseSet<()>,
     pub protest_violence: PhraseSet<()>,
+    pub agent_relatives: HashSet<String>,
     pub relatives: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
 
@@ -407,6 +408,7 @@ struct CuesFile {
     background_markers: Vec<String>,
     background_events: Vec<String>,
     protest_violence: Vec<String>,
+    agent_relatives: Vec<String>,
     relatives: Vec<String>,
     clause_breaks: Vec<String>,
 }
@@ -652,6 +654,7 @@ impl Lexicon {
             background_markers: set_of(cues.background_markers),
             background_events: set_of(cues.background_events),
             protest_violence: set_of(cues.protest_violence),
+            agent_relatives: hash_of(cues.agent_relatives),
             relatives: set_of(cues.relatives),
             clause_breaks: set_of(cues.clause_breaks),
             speech_verbs: set_of(sources.speech_verbs),

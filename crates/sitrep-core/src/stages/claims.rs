@@ -254,7 +254,8 @@ fn drafts_for(
         sources: facts.sources.clone(),
         subset: counts[c].subset,
         background: recalls_deaths(doc, lex, facts, q)
-            || background_in_clause(doc, lex, q, range.start),
+            || background_in_clause(doc, lex, q, range.start)
+            || (!found.after && by_described_killers(doc, lex, q, range.start)),
     };
     let second = found.also.filter(|&m| fits(m)).map(|metric| ClaimDraft {
         metric,
@@ -885,6 +886,19 @@ fn recalls_deaths(doc: &Doc, lex: &Lexicon, facts: &SentenceFacts, q: &Quantity)
     })
 }
 
+/// Whether the verb before the count opens a relative clause about its doers ("cultists who
+/// killed a resident"): the count describes them.
+fn by_described_killers(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    cue_before(doc, lex, q, floor).is_some_and(|(_, cue)| {
+        let mut k = cue;
+        // "who allegedly killed"
+        if k > floor && is_ly_adverb(doc.lower(k - 1)) {
+            k -= 1;
+        }
+        k > floor && lex.agent_relatives.contains(doc.lower(k - 1))
+    })
+}
+
 /// Whether a background marker ("after", "suspected of") stands before the count within its
 /// clause, back to the nearest comma or semicolon.
 fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
@@ -1298,9 +1312,22 @@ mod tests {
                 .copied()
         };
         assert_eq!(
-            toll("Villagers demonstrated against the killing of a guard, and clashed with police who killed one person."),
+            toll("Villagers demonstrated against the killing of a guard, and clashed with police who responded with live fire and killed one person."),
             Some(1)
         );
         assert_eq!(toll("Hundreds protested the killing of 3 students."), None);
+        assert_eq!(
+            toll("Citizens held a protest against the shooting, in which 9 youths were killed."),
+            None
+        );
+        // Killers described by their deed are background; an event's own toll is not.
+        assert_eq!(
+            toll("Police raided the village in pursuit of those who killed a guard."),
+            None
+        );
+        assert_eq!(
+            toll("The strike, which killed 5 civilians, hit Kharkiv."),
+            Some(5)
+        );
     }
 }
