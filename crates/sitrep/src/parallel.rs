@@ -141,9 +141,10 @@ pub fn run<T: Send>(
     let budget = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let own = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let stop = AtomicBool::new(false);
-    let (work_tx, work_rx) = sync_channel::<(u64, String, Document, bool)>(jobs * 2);
+    // Each document travels with the budget it was taken from, which its result gives back to.
+    let (work_tx, work_rx) = sync_channel::<(u64, String, Document, &Budget)>(jobs * 2);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = channel::<(u64, Step<T>, bool)>();
+    let (done_tx, done_rx) = channel::<(u64, Step<T>, Option<&Budget>)>();
     // Files are read on up to `jobs` threads at once (a format such as HTML does its heavy
     // work while reading); each event is numbered by its file and its place in the file.
     let next_file = AtomicUsize::new(0);
@@ -173,13 +174,14 @@ pub fn run<T: Send>(
                     let step = match event {
                         Event::Document(d) => {
                             let handed_on = || emitting.load(Ordering::SeqCst) == f;
-                            let from_own = handed_on();
-                            if from_own {
+                            let from = if handed_on() {
                                 own.take(d.text.len());
+                                own
                             } else {
                                 budget.take_unless(d.text.len(), &handed_on);
-                            }
-                            if work_tx.send((seq(), origin.clone(), d, from_own)).is_err() {
+                                budget
+                            };
+                            if work_tx.send((seq(), origin.clone(), d, from)).is_err() {
                                 stop.store(true, Ordering::Relaxed);
                             }
                             return;
@@ -187,9 +189,9 @@ pub fn run<T: Send>(
                         Event::Warning(p) => Step::Warning(p),
                         Event::Error(p) => Step::Error(p),
                     };
-                    let _ = reader_done.send((seq(), step, false));
+                    let _ = reader_done.send((seq(), step, None));
                 });
-                let _ = reader_done.send((seq(), Step::FileDone(file.size), false));
+                let _ = reader_done.send((seq(), Step::FileDone(file.size), None));
             });
         }
         drop(work_tx);
@@ -197,7 +199,7 @@ pub fn run<T: Send>(
             let done = done_tx.clone();
             scope.spawn(move || loop {
                 let job = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((seq, origin, document, from_own)) = job else {
+                let Ok((seq, origin, document, from)) = job else {
                     return;
                 };
                 let size = document.text.len();
@@ -215,7 +217,7 @@ pub fn run<T: Send>(
                             .unwrap_or_else(|| "unknown error".into()),
                     },
                 };
-                if done.send((seq, step, from_own)).is_err() {
+                if done.send((seq, step, Some(from))).is_err() {
                     return;
                 }
             });
@@ -224,10 +226,10 @@ pub fn run<T: Send>(
         // Results come in any order; they go out in the order they were read: file by file,
         // and within a file in the order of its events.
         let mut next = key(0, 0);
-        let mut waiting: BTreeMap<u64, (Step<T>, bool)> = BTreeMap::new();
-        for (seq, step, from_own) in done_rx.iter() {
-            waiting.insert(seq, (step, from_own));
-            while let Some((step, from_own)) = waiting.remove(&next) {
+        let mut waiting: BTreeMap<u64, (Step<T>, Option<&Budget>)> = BTreeMap::new();
+        for (seq, step, from) in done_rx.iter() {
+            waiting.insert(seq, (step, from));
+            while let Some((step, from)) = waiting.remove(&next) {
                 if matches!(step, Step::FileDone(_)) {
                     let file = (next >> 32) as usize + 1;
                     next = key(file, 0);
@@ -242,12 +244,8 @@ pub fn run<T: Send>(
                     _ => None,
                 };
                 let go_on = stop.load(Ordering::Relaxed) || emit(step);
-                if let Some(size) = taken {
-                    if from_own {
-                        own.give(1, size);
-                    } else {
-                        budget.give(1, size);
-                    }
+                if let (Some(size), Some(from)) = (taken, from) {
+                    from.give(1, size);
                 }
                 if !go_on {
                     stop.store(true, Ordering::Relaxed);
