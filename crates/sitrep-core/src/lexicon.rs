@@ -286,6 +286,8 @@ pub struct Lexicon {
     pub auxiliaries: PhraseSet<()>,
     pub adverbs: PhraseSet<()>,
     pub toll_links: HashSet<String>,
+    /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
+    pub toll_rises: PhraseSet<()>,
     pub denials: PhraseSet<()>,
     pub negations: PhraseSet<()>,
     pub forecasts: PhraseSet<()>,
@@ -298,6 +300,12 @@ pub struct Lexicon {
     pub background_events: PhraseSet<()>,
     pub protest_violence: PhraseSet<()>,
     pub agent_relatives: HashSet<String>,
+    /// Phrases that make the infinitive after them an act that happened ("was able to kill").
+    pub realized: PhraseSet<()>,
+    /// Words between a verb and the count that is its object ("killed a family of three").
+    pub object_frames: PhraseSet<()>,
+    /// Verbs whose object "N lives" is a death toll ("claimed two lives").
+    pub life_takers: HashSet<String>,
     pub relatives: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
 
@@ -397,6 +405,7 @@ struct CuesFile {
     auxiliaries: Vec<String>,
     adverbs: Vec<String>,
     toll_links: Vec<String>,
+    toll_rises: Vec<String>,
     denials: Vec<String>,
     negations: Vec<String>,
     forecasts: Vec<String>,
@@ -409,6 +418,9 @@ struct CuesFile {
     background_events: Vec<String>,
     protest_violence: Vec<String>,
     agent_relatives: Vec<String>,
+    realized: Vec<String>,
+    object_frames: Vec<String>,
+    life_takers: Vec<String>,
     relatives: Vec<String>,
     clause_breaks: Vec<String>,
 }
@@ -644,6 +656,7 @@ impl Lexicon {
             auxiliaries: set_of(cues.auxiliaries),
             adverbs: set_of(cues.adverbs),
             toll_links: hash_of(cues.toll_links),
+            toll_rises: set_of(cues.toll_rises),
             denials: set_of(cues.denials),
             negations: set_of(cues.negations),
             forecasts: set_of(cues.forecasts),
@@ -655,6 +668,9 @@ impl Lexicon {
             background_events: set_of(cues.background_events),
             protest_violence: set_of(cues.protest_violence),
             agent_relatives: hash_of(cues.agent_relatives),
+            realized: set_of(cues.realized),
+            object_frames: set_of(cues.object_frames),
+            life_takers: hash_of(cues.life_takers),
             relatives: set_of(cues.relatives),
             clause_breaks: set_of(cues.clause_breaks),
             speech_verbs: set_of(sources.speech_verbs),
@@ -721,6 +737,9 @@ impl Lexicon {
         add(&mut self.background_markers);
         add(&mut self.background_events);
         add(&mut self.protest_violence);
+        add(&mut self.realized);
+        add(&mut self.toll_rises);
+        add(&mut self.object_frames);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);
         add(&mut self.speech_verbs);

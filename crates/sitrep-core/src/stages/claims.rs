@@ -220,8 +220,19 @@ fn drafts_for(
     // "after a girl was killed" tell of a death in passing, and "a journalist killed by"
     // may be a reduced relative: an implicit count needs a firm predicate of its own.
     if q.implicit {
-        let embedded = q.tokens.start > range.start
-            && lex.embedding_words.contains(doc.lower(q.tokens.start - 1));
+        // "mutilated the body of a child" is the child's own death, not one in passing, and
+        // "along with his driver" one more victim.
+        let start = q.tokens.start;
+        let along = start >= range.start + 2
+            && doc.lower(start - 1) == "with"
+            && matches!(doc.lower(start - 2), "along" | "together");
+        let embedded = start > range.start
+            && lex.embedding_words.contains(doc.lower(start - 1))
+            && !along
+            && lex
+                .object_frames
+                .longest_ending_at(&doc.tokens, start, range.start)
+                .is_none();
         let subject_end = counts[c].subject.end.max(q.tokens.end);
         // "beheaded a delegate who had ...": a relative clause only matters where the predicate
         // is sought after it.
@@ -363,6 +374,16 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             end += 1;
             continue;
         }
+        // "A local Awami League (AL) leader": a name's abbreviation in brackets stays in the group.
+        if w == "(" && end > start && t.list[end - 1].capitalized {
+            let close = (end + 1..limit.min(end + 4)).find(|&j| t.lower(j) == ")");
+            let inside_words =
+                close.is_some_and(|c| (end + 1..c).all(|j| t.list[j].kind == TokenKind::Word));
+            if let Some(c) = close.filter(|&c| c > end + 1 && inside_words) {
+                end = c + 1;
+                continue;
+            }
+        }
         let acronym = tok.capitalized
             && doc.slice(end..end + 1).chars().all(|c| c.is_uppercase())
             && w.len() > 1;
@@ -398,6 +419,8 @@ fn is_head(lex: &Lexicon, w: &str, capitalized: bool) -> bool {
         || lex.counted_singulars.contains(w)
         || lex.non_casualty_nouns.contains(w)
         || capitalized
+        // "policemen", "tribesmen", "gunmen"
+        || (w.len() > 4 && w.ends_with("men"))
         || (w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -602,8 +625,22 @@ fn cue_after(
     let mut k = from;
     while k < limit {
         // A new clause ends the search: "70 doctors protested after a baby that died".
+        // "1 worker was driving when he was killed", "one hostage whom they killed": a clause
+        // that tells of the count by a pronoun.
+        let subordinate = lex.subordinators.matches_at(t, k, limit);
+        if (subordinate || lex.relatives.matches_at(t, k, limit)) && !whole_only {
+            if let Some(metric) = pronoun_clause(doc, lex, k, limit) {
+                let found = Found {
+                    metric,
+                    strength: Strength::Strong,
+                    after: true,
+                    also: None,
+                };
+                return Some((found, k));
+            }
+        }
         if lex.clause_breaks.matches_at(t, k, limit)
-            || lex.subordinators.matches_at(t, k, limit)
+            || subordinate
             || (k > subject_end && lex.relatives.matches_at(t, k, limit))
         {
             break;
@@ -675,10 +712,59 @@ fn cue_after(
     in_group.or(weak)
 }
 
-/// A second participle joined by "and" after a predicate ("were abducted and killed").
+/// The metric of a clause at `k` that takes up the count by a pronoun: "when he was (later)
+/// killed" (a passive of the pronoun) or "whom they killed" (the object of a relative).
+fn pronoun_clause(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> Option<usize> {
+    let t = &doc.tokens;
+    let opener = t.lower(k);
+    let pronoun = k + 1;
+    if pronoun + 2 > limit {
+        return None;
+    }
+    let mut j = pronoun + 1;
+    while let Some((len, _)) = lex.adverbs.longest_at(t, j, limit) {
+        j += len;
+    }
+    match (opener, t.lower(pronoun)) {
+        ("when" | "as", "he" | "she" | "they") => {
+            if let Some((_, cue)) = lex.metric_after.longest_at(t, j, limit) {
+                return (cue.form == CueForm::Finite).then_some(cue.metric);
+            }
+            let (aux, _) = lex.auxiliaries.longest_at(t, j, limit)?;
+            let mut p = j + aux;
+            while let Some((len, _)) = lex.adverbs.longest_at(t, p, limit) {
+                p += len;
+            }
+            // "when he was targeted and killed"
+            if p + 2 < limit && t.lower(p).ends_with("ed") && t.lower(p + 1) == "and" {
+                p += 2;
+            }
+            let (_, cue) = lex.metric_after.longest_at(t, p, limit)?;
+            (cue.form == CueForm::Participle).then_some(cue.metric)
+        }
+        ("whom" | "that", "he" | "she" | "they") => lex
+            .metric_before
+            .longest_at(t, j, limit)
+            .map(|(_, &metric)| metric),
+        _ => None,
+    }
+}
+
+/// A second participle joined by "and" after a predicate ("were abducted and killed"), also past
+/// the first one's agent ("was abducted by four men and stabbed to death").
 fn joined_cue(doc: &Doc, lex: &Lexicon, after: usize, limit: usize, first: usize) -> Option<usize> {
     let t = &doc.tokens;
     let mut k = after;
+    if k < limit && t.lower(k) == "by" {
+        let agent_end = (k + 1..limit.min(k + 6)).find(|&j| {
+            t.list[j].kind == TokenKind::Punct
+                || lex.metric_after.matches_at(t, j, limit)
+                || matches!(t.lower(j), "and" | "who" | "which" | "that")
+        });
+        if let Some(j) = agent_end.filter(|&j| t.lower(j) == "and") {
+            k = j;
+        }
+    }
     if k < limit && t.lower(k) == "," {
         k += 1;
     }
@@ -779,18 +865,50 @@ fn is_active(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> bool {
 fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(usize, usize)> {
     let t = &doc.tokens;
     let mut k = q.tokens.start;
-    while k > floor
-        && matches!(
-            t.lower(k - 1),
-            "a" | "an" | "the" | "all" | "another" | "some"
-        )
+    let skip_determiners = |mut k: usize| {
+        while k > floor
+            && matches!(
+                t.lower(k - 1),
+                "a" | "an" | "the" | "all" | "another" | "some"
+            )
+        {
+            k -= 1;
+        }
+        k
+    };
+    k = skip_determiners(k);
+    // "claimed two lives", "cost 12 lives"
+    if q.tokens.end < t.len()
+        && t.lower(q.tokens.end) == "lives"
+        && k > floor
+        && lex.life_takers.contains(t.lower(k - 1))
     {
-        k -= 1;
+        return lex.metric_index("killed").map(|m| (m, k - 1));
     }
-    if let Some((len, &metric)) = lex.metric_before.longest_ending_at(t, k, floor) {
+    // "killed a family of three": the verb before the frame takes the count.
+    if let Some((len, _)) = lex.object_frames.longest_ending_at(t, k, floor) {
+        k = skip_determiners(k - len);
+    }
+    let found = lex
+        .metric_before
+        .longest_ending_at(t, k, floor)
+        .or_else(|| {
+            // "killed and mutilated a member": the first of two joined verbs takes the object too.
+            let joined =
+                k >= floor + 2 && t.lower(k - 2) == "and" && t.lower(k - 1).ends_with("ed");
+            joined
+                .then(|| lex.metric_before.longest_ending_at(t, k - 2, floor))
+                .flatten()
+                .map(|(len, m)| (len + 2, m))
+        });
+    if let Some((len, &metric)) = found {
         let cue = k - len;
-        // "to kill 100", "plans to send 5,000": an infinitive is not an act that happened.
-        if cue > floor && t.lower(cue - 1) == "to" {
+        // "to kill 100", "plans to send 5,000": an infinitive is not an act that happened,
+        // unless it was carried out ("was able to kill all three").
+        if cue > floor
+            && t.lower(cue - 1) == "to"
+            && lex.realized.longest_ending_at(t, cue, floor).is_none()
+        {
             return None;
         }
         return Some((metric, cue));
@@ -822,10 +940,15 @@ fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: u
     // killed"); "May" in a date is a month.
     let modal = |k: usize, limit: usize| {
         let reported = k > 0 && lex.report_verbs.matches_at(t, k - 1, k);
+        // "was able to kill": done, not planned.
+        let realized = k > 0 && lex.realized.matches_at(t, k - 1, b + 1);
         lex.forecasts
             .longest_at(t, k, limit)
             .is_some_and(|(len, _)| {
-                !in_date(doc, k) && !reported && !lex.hedges.matches_at(t, k + len, b + 1)
+                !in_date(doc, k)
+                    && !reported
+                    && !realized
+                    && !lex.hedges.matches_at(t, k + len, b + 1)
             })
     };
     // Between the count and the cue: "100 were not killed", "15,000 more could be sent".
@@ -900,18 +1023,28 @@ fn by_described_killers(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
 }
 
 /// Whether a background marker ("after", "suspected of") stands before the count within its
-/// clause, back to the nearest comma or semicolon.
+/// clause, back to the nearest comma or semicolon, with no violence at a protest between the two
+/// ("joined the protests and looted stores as two people were killed").
 fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    let (t, end) = (&doc.tokens, q.tokens.start);
     let mut from = floor;
-    if let Some(k) = (from..q.tokens.start)
+    if let Some(k) = (from..end)
         .rev()
         .find(|&k| matches!(doc.lower(k), "," | ";"))
     {
         from = k + 1;
+        // "in connection with the violence, which claimed 80 lives": a relative clause belongs
+        // to the clause before it.
+        if from < end && lex.relatives.matches_at(t, from, end) {
+            from = (floor..k)
+                .rev()
+                .find(|&j| matches!(doc.lower(j), "," | ";"))
+                .map_or(floor, |j| j + 1);
+        }
     }
-    (from..q.tokens.start).any(|k| {
-        lex.background_markers
-            .matches_at(&doc.tokens, k, q.tokens.start)
+    (from..end).any(|k| {
+        lex.background_markers.matches_at(t, k, end)
+            && !(k..end).any(|j| lex.protest_violence.matches_at(t, j, end))
     })
 }
 
@@ -1329,5 +1462,124 @@ mod tests {
             toll("The strike, which killed 5 civilians, hit Kharkiv."),
             Some(5)
         );
+    }
+
+    #[test]
+    fn objects_behind_frames_and_joined_verbs() {
+        let killed = |text: &str| {
+            let d = Document::new("t", text);
+            Extractor::new().totals(&d).totals.get("killed").copied()
+        };
+        // The verb before "a family of" takes the count.
+        assert_eq!(
+            killed("Shells fired by LNA forces killed a family of three, including a child and a woman."),
+            Some(3)
+        );
+        // The first of two joined verbs takes the object too, past "the body of".
+        assert_eq!(
+            killed("Militiamen reportedly killed and mutilated the body of a member of the Fulani community."),
+            Some(1)
+        );
+        assert_eq!(
+            killed("An armed group shot and slit the throats of two people in the village."),
+            Some(2)
+        );
+        // A frame alone is no cue: "an umbrella body of six communities" counts no dead.
+        assert_eq!(
+            killed("An umbrella body of six communities demanded that the Centre act."),
+            None
+        );
+        // "claimed two lives"; but "saved two lives" is no toll.
+        assert_eq!(
+            killed("Rivalry between the two outfits claimed two lives."),
+            Some(2)
+        );
+        assert_eq!(killed("Doctors saved two lives."), None);
+        // An infinitive after "was able to" happened; after "plans to" it has not.
+        assert_eq!(
+            killed("Three hours later, the army was able to kill all three militants."),
+            Some(3)
+        );
+        assert_eq!(killed("The group plans to kill three officials."), None);
+        // A second participle past the first one's agent.
+        assert_eq!(
+            killed("A man was abducted by four men and stabbed to death near a soccer field."),
+            Some(1)
+        );
+        // A name's abbreviation in brackets stays in the group.
+        assert_eq!(
+            killed("A local Awami League (AL) leader was beaten dead by some shopkeepers."),
+            Some(1)
+        );
+        // "along with his driver" is one more.
+        assert_eq!(
+            killed("A police officer along with his driver were shot dead by two assailants."),
+            Some(2)
+        );
+        // Violence at a protest between the protest and the count makes it the protest's toll.
+        assert_eq!(
+            killed("Residents joined the protests and looted stores as two people were killed by police."),
+            Some(2)
+        );
+        // A relative clause about an earlier event is background to an arrest.
+        assert_eq!(
+            killed("Three leaders were arrested in connection with the violence in Assam, which claimed over 80 lives."),
+            None
+        );
+    }
+
+    #[test]
+    fn another_of_a_group_adds_to_it() {
+        let e = Extractor::new();
+        let killed = |text: &str| e.totals(&Document::new("t", text)).totals["killed"];
+        assert_eq!(
+            killed("Two LeJ suspects were killed on the spot while another died on the way to hospital."),
+            3
+        );
+        assert_eq!(
+            killed("Two soldiers were killed in the raid. Another soldier died later."),
+            3
+        );
+        // "Another person" after a total and its breakdown is part of the breakdown.
+        assert_eq!(
+            killed(
+                "At least five Hazara men were killed in several incidents. Two Hazara men were \
+                    killed at a barber shop. Another person was gunned down near the bypass. In \
+                    another incident two people were shot dead."
+            ),
+            5
+        );
+        // "-men" plurals head a group: "3 policmen" and "4 Taliban militants" are two groups.
+        assert_eq!(
+            killed("3 policmen were killed and 7 were wounded. Officials said 4 Taliban militants were also killed."),
+            7
+        );
+    }
+
+    #[test]
+    fn tolls_that_grow_and_tolls_that_range() {
+        let e = Extractor::new();
+        let killed = |text: &str| e.totals(&Document::new("t", text)).totals["killed"];
+        // A toll that grew is its new figure; a range is its lower bound.
+        assert_eq!(killed("The death toll rose from 10 to 40."), 40);
+        assert_eq!(killed("Between 11 and 14 people were killed."), 11);
+        assert_eq!(
+            killed("Gunmen killed residents. Reports on fatalities range from 2 to 4."),
+            2
+        );
+    }
+
+    #[test]
+    fn a_clause_can_take_up_the_count_by_a_pronoun() {
+        assert_eq!(
+            brief("1 MQM worker was driving in Orangi town when he was targeted and killed by gunmen."),
+            [b("killed", "1", "MQM worker")]
+        );
+        assert_eq!(
+            brief("The rebels freed the villagers except for one hostage whom they killed after a trial."),
+            [b("killed", "one", "hostage")]
+        );
+        // A pronoun clause without a metric cue is no claim.
+        assert!(brief("Two soldiers were on patrol when they came under fire.").is_empty());
     }
 }

@@ -263,7 +263,13 @@ fn scan(
 /// head must end the noun phrase ("a drone attack" counts no drone).
 fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
     // "a farmer and his brother were killed": a possessive joined to another person counts one.
-    let joined_possessive = matches!(t.lower(i), "his" | "her") && i > 0 && t.lower(i - 1) == "and";
+    // So does one joined by "along with" ("Dr Fayyaz along with his driver were shot dead").
+    let joined_possessive = matches!(t.lower(i), "his" | "her")
+        && i > 0
+        && (t.lower(i - 1) == "and"
+            || (i > 1
+                && t.lower(i - 1) == "with"
+                && matches!(t.lower(i - 2), "along" | "together")));
     // "another died", "the other was wounded": one more, told by a pronoun with its predicate.
     let pronoun_end = match t.lower(i) {
         "another" => Some(i + 1),
@@ -286,8 +292,26 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         return None;
     }
     let mut k = i + 1;
-    while k < limit && k <= i + 6 && (t.list[k].kind == TokenKind::Word || t.lower(k) == "-") {
+    let mut reach = i + 6;
+    while k < limit && k <= reach {
         let w = t.lower(k);
+        // "a local Awami League (AL) leader": a name's abbreviation in brackets.
+        if w == "(" && k > i + 1 && t.list[k - 1].capitalized {
+            let close = (k + 1..limit.min(k + 4)).find(|&j| t.lower(j) == ")");
+            match close
+                .filter(|&c| c > k + 1 && (k + 1..c).all(|j| t.list[j].kind == TokenKind::Word))
+            {
+                Some(c) => {
+                    reach += c + 1 - k;
+                    k = c + 1;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        if !(t.list[k].kind == TokenKind::Word || w == "-") {
+            break;
+        }
         if w == "-" {
             // "a Hindi-speaking trader"
             k += 1;

@@ -33,12 +33,27 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
             .iter()
             .any(|w| w.metric == metric && !w.subset && !w.background)
     };
+    // metric -> figures told as "another" of a group already counted: added to the rest.
+    let mut more: BTreeMap<usize, f64> = BTreeMap::new();
     for (k, c) in doc.claims.iter().enumerate() {
         if c.background || (c.subset && has_whole(c.metric, k)) {
             continue;
         }
         let q = &doc.quantities[c.quantity];
-        let Some(value) = figure(q) else { continue };
+        let Some(value) = figure(doc, lex, q) else {
+            continue;
+        };
+        // "Two soldiers were killed ... another died later": one more of the same group. With
+        // a group of its own ("another person was gunned down") it is a figure like any other.
+        let another = doc.lower(q.tokens.start) == "another";
+        if another
+            && groups
+                .get(&c.metric)
+                .is_some_and(|by_head| by_head.contains_key(c.subject_head.as_str()))
+        {
+            *more.entry(c.metric).or_default() += value;
+            continue;
+        }
         let earlier = seen.entry(c.metric).or_default();
         // One person killed here and one there are two; "Three militants ... three activists"
         // in a later sentence is the same figure told again.
@@ -74,17 +89,22 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
     // comes first (a headline's "3 killed") leaves the figures after it to be summed.
     let mut summaries: BTreeMap<usize, f64> = BTreeMap::new();
     for c in doc.claims.iter().filter(|c| !c.background && !c.subset) {
-        match figure(&doc.quantities[c.quantity]).filter(|_| is_summary(doc, c)) {
+        match figure(doc, lex, &doc.quantities[c.quantity]).filter(|_| is_summary(doc, c)) {
             Some(v) => summaries.insert(c.metric, v),
             None => summaries.remove(&c.metric),
         };
     }
     let mut out = BTreeMap::new();
+    let mut groups = groups;
+    for &metric in more.keys() {
+        groups.entry(metric).or_default();
+    }
     for (metric, by_head) in groups {
         if let Some(total) = summaries.get(&metric) {
             out.insert(lex.metrics[metric].clone(), total.round() as u64);
             continue;
         }
+        let more = more.get(&metric).copied().unwrap_or(0.0);
         let specific: f64 = by_head
             .iter()
             .filter(|(h, _)| !lex.generic_heads.contains(**h))
@@ -97,7 +117,7 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
             .fold(0.0, f64::max);
         out.insert(
             lex.metrics[metric].clone(),
-            specific.max(generic).round() as u64,
+            (specific.max(generic) + more).round() as u64,
         );
     }
     out
@@ -124,9 +144,19 @@ fn is_summary(doc: &Doc, c: &crate::doc::ClaimDraft) -> bool {
 }
 
 /// The figure ACLED would code for a quantity: the lower bound it states, vague words by
-/// convention.
-fn figure(q: &crate::doc::Quantity) -> Option<f64> {
+/// convention, and the new figure of a toll that grew ("rose from 10 to 40" is 40).
+fn figure(doc: &Doc, lex: &Lexicon, q: &crate::doc::Quantity) -> Option<f64> {
     use crate::model::Qualifier::*;
+    let start = q.tokens.start;
+    let grew = q.amount.qualifier == Range
+        && doc.lower(start) == "from"
+        && lex
+            .toll_rises
+            .longest_ending_at(&doc.tokens, start, start.saturating_sub(3))
+            .is_some();
+    if grew {
+        return q.amount.high;
+    }
     match q.amount.qualifier {
         Vague => q.acled_value,
         MoreThan | AtLeast | Range | Exact | Approx => q.amount.value,

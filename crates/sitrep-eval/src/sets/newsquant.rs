@@ -9,10 +9,18 @@ use sitrep_core::{Document, Extractor, Qualifier, QuantityRecord};
 use crate::score::{close, Counts};
 use crate::{SetResult, Split};
 
+/// A NewsQuant sentence and its gold quantities.
 #[derive(Debug, Deserialize)]
-struct Sentence {
-    text: String,
+pub struct Sentence {
+    pub text: String,
     quantities: Vec<Gold>,
+}
+
+impl Sentence {
+    /// The gold quantities that can be scored, as values and bound classes.
+    pub fn gold(&self) -> Vec<Bounded> {
+        self.quantities.iter().filter_map(gold).collect()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,7 +71,8 @@ fn gold(g: &Gold) -> Option<Bounded> {
     }
 }
 
-fn predicted(q: &QuantityRecord) -> Option<Bounded> {
+/// A quantity of `sitrep quantities` as scoring sees it.
+pub fn predicted(q: &QuantityRecord) -> Option<Bounded> {
     let a = &q.amount;
     let mut class = class_of(a.qualifier);
     // CQE marks "about 2000 - 2500" as an approximate range.
@@ -128,7 +137,8 @@ pub fn same_value(p: &Bounded, g: &Bounded) -> bool {
         }
 }
 
-fn sentences(gold_dir: &Path, split: Split) -> Result<Vec<Sentence>, String> {
+/// The sentences of one split.
+pub fn sentences(gold_dir: &Path, split: Split) -> Result<Vec<Sentence>, String> {
     let path = gold_dir
         .join("newsquant")
         .join(format!("{}.json", split.name()));
@@ -147,7 +157,7 @@ fn results(
     let mut values = Counts::default();
     for (k, s) in sentences.iter().enumerate() {
         let ours = predictions(k, s);
-        let theirs: Vec<Bounded> = s.quantities.iter().filter_map(gold).collect();
+        let theirs = s.gold();
         bounded.add(&ours, &theirs, same);
         values.add(&ours, &theirs, same_value);
     }
