@@ -160,7 +160,7 @@ fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
 }
 
 /// One page's precision and recall, as the benchmark computes them.
-fn shingle_scores(gold: &str, predicted: &str) -> (f64, f64) {
+pub fn shingle_scores(gold: &str, predicted: &str) -> (f64, f64) {
     let g = shingles(gold);
     let p = shingles(predicted);
     let mut tp = 0usize;

@@ -94,6 +94,7 @@ pub fn page(
     } else {
         text
     };
+    let text = without_site_links(&text, &html, &result.metadata.url);
     if text.is_empty() {
         return Err("no article text found in the page".into());
     }
@@ -114,6 +115,172 @@ pub fn page(
             language: some(m.language),
         },
     })
+}
+
+/// The text without lines that are each the whole text of a link to another page of the same
+/// site: the headlines of related or latest stories that extraction kept after the article
+/// ("Milan Design Week 2018 | FLOS pays tribute to Achille Castiglioni"). Links to other sites
+/// ("Get it on Amazon for $39") and short link texts stay: those are often the article's own.
+fn without_site_links(text: &str, html: &str, page_url: &str) -> String {
+    let links = site_link_texts(html, host_of(page_url));
+    if links.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split('\n') {
+        if !links.contains(&words_of(line)) {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    // Blank lines left where lines were taken out close up.
+    let mut blocks: Vec<&str> = out.split("\n\n").map(str::trim).collect();
+    blocks.retain(|b| !b.is_empty());
+    blocks.join("\n\n")
+}
+
+/// The words of a text, lower-cased, as one key: "Milan Design Week 2018 | FLOS" and its
+/// link's HTML with entities and tags compare equal.
+fn words_of(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The host of a URL without "www.", if it has one.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("//")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// The texts (as [`words_of`] keys) of the page's links to its own site that are long enough
+/// to be headlines: four words or more. A scan of the raw HTML, which is cheap next to
+/// parsing it again.
+fn site_link_texts(html: &str, page_host: Option<&str>) -> std::collections::HashSet<String> {
+    let mut texts = std::collections::HashSet::new();
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(k) = lower[at..].find("<a") {
+        let start = at + k;
+        at = start + 2;
+        if !lower[at..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>') {
+            continue;
+        }
+        let Some(tag_end) = lower[at..].find('>').map(|e| at + e) else {
+            break;
+        };
+        let Some(close) = lower[tag_end..].find("</a").map(|e| tag_end + e) else {
+            break;
+        };
+        let href = attribute(&html[at..tag_end], &lower[at..tag_end], "href").unwrap_or("");
+        at = close;
+        let internal = if href.starts_with("//") || href.contains("://") {
+            match (host_of(href), page_host) {
+                (Some(h), Some(p)) => h == p || h.ends_with(&format!(".{p}")),
+                _ => false,
+            }
+        } else {
+            href.starts_with('/')
+        };
+        if !internal {
+            continue;
+        }
+        let inner = strip_tags(&html[tag_end + 1..close]);
+        let key = words_of(&decode_entities(&inner));
+        if key.split(' ').count() >= 4 {
+            texts.insert(key);
+        }
+    }
+    texts
+}
+
+/// The value of attribute `name` in a tag's text (`lower` is the same text lower-cased).
+fn attribute<'a>(tag: &'a str, lower: &str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(k) = lower[from..].find(name) {
+        let k = from + k;
+        from = k + name.len();
+        let before_ok = k == 0 || lower.as_bytes()[k - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_at = tag.len() - rest.len() + 1;
+        let value = tag[value_at..].trim_start();
+        return match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next(),
+            _ => value.split(|c: char| c.is_ascii_whitespace()).next(),
+        };
+    }
+    None
+}
+
+/// Text with its tags taken out, each tag standing for a space.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The character references of a text decoded where they are numeric or one of XML's five;
+/// others stay as they are (and such a link is then simply not matched).
+fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(k) = rest.find('&') {
+        out.push_str(&rest[..k]);
+        rest = &rest[k..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let code = match name.strip_prefix('#') {
+                Some(n) => match n.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => n.parse().ok(),
+                },
+                None => match name {
+                    "amp" => Some(38),
+                    "lt" => Some(60),
+                    "gt" => Some(62),
+                    "quot" => Some(34),
+                    "apos" => Some(39),
+                    "nbsp" => Some(32),
+                    _ => None,
+                },
+            };
+            Some((char::from_u32(code?)?, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// The text of the extracted article's HTML with its paragraph breaks: a blank line between
@@ -337,5 +504,33 @@ mod tests {
             &mut |_| {},
         );
         assert!(empty.unwrap_err().contains("no article text"));
+    }
+
+    #[test]
+    fn headlines_linking_to_the_same_site_are_dropped() {
+        let html = r#"<link rel="canonical" href="https://www.ledger.example/world/strike">
+            <a href="/world/other-story">Milan Design Week 2018 | FLOS pays tribute</a>
+            <a href="https://ledger.example/x">Drones struck &amp; killed twelve people overnight</a>
+            <a href="https://shop.other.example/p">Get it on Amazon for $39.99 today</a>
+            <a href="/short">Read more</a>"#;
+        let text = "At least 12 civilians were killed overnight.\n\nGet it on Amazon for $39.99 \
+                    today\n\nMilan Design Week 2018 | FLOS pays tribute\n\nDrones struck & killed \
+                    twelve people overnight\n\nRead more";
+        let kept = without_site_links(text, html, "https://www.ledger.example/world/strike");
+        assert_eq!(
+            kept,
+            "At least 12 civilians were killed overnight.\n\nGet it on Amazon for $39.99 today\n\nRead more"
+        );
+        // Attributes in other orders and quotes, and tags inside the link.
+        let html =
+            "<A class=x HREF='/a/b'><h3>Seiko's Flow of <b>Time</b> at the Triennale</h3></A>";
+        assert_eq!(
+            without_site_links(
+                "Body text.\nSeiko's Flow of Time at the Triennale",
+                html,
+                ""
+            ),
+            "Body text."
+        );
     }
 }
