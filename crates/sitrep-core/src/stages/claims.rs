@@ -1033,9 +1033,12 @@ fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
         .find(|&k| matches!(doc.lower(k), "," | ";"))
     {
         from = k + 1;
-        // "in connection with the violence, which claimed 80 lives": a relative clause belongs
-        // to the clause before it.
-        if from < end && lex.relatives.matches_at(t, from, end) {
+        // "in connection with the violence, which claimed 80 lives", "a probe into the
+        // encounter, in which 20 were gunned down": a relative clause belongs to the clause
+        // before it.
+        let relative = |k: usize| k < end && lex.relatives.matches_at(t, k, end);
+        let after_preposition = matches!(doc.lower(from), "in" | "during" | "at" | "on");
+        if relative(from) || (after_preposition && relative(from + 1)) {
             from = (floor..k)
                 .rev()
                 .find(|&j| matches!(doc.lower(j), "," | ";"))
@@ -1524,6 +1527,10 @@ mod tests {
         // A relative clause about an earlier event is background to an arrest.
         assert_eq!(
             killed("Three leaders were arrested in connection with the violence in Assam, which claimed over 80 lives."),
+            None
+        );
+        assert_eq!(
+            killed("Activists were arrested demanding a probe into the April encounter, in which 20 woodcutters were gunned down by police."),
             None
         );
     }
