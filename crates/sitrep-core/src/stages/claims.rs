@@ -624,7 +624,6 @@ fn cue_after(
     }
     let mut k = from;
     while k < limit {
-        // A new clause ends the search: "70 doctors protested after a baby that died".
         // "1 worker was driving when he was killed", "one hostage whom they killed": a clause
         // that tells of the count by a pronoun.
         let subordinate = lex.subordinators.matches_at(t, k, limit);
@@ -639,6 +638,7 @@ fn cue_after(
                 return Some((found, k));
             }
         }
+        // Any other new clause ends the search: "70 doctors protested after a baby that died".
         if lex.clause_breaks.matches_at(t, k, limit)
             || subordinate
             || (k > subject_end && lex.relatives.matches_at(t, k, limit))

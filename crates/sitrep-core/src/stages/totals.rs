@@ -5,7 +5,8 @@
 //! ("officials said 12 ... hospital staff said 15") give the most conservative figure, while the
 //! same source's figures are a total and its breakdown or an update ("at least five were killed
 //! ... two of them at a barber shop", "the toll rose to 45"), which give the largest. A figure
-//! told as a sentence of its own ("2 fatalities.") sums the text up and is the total.
+//! told as a sentence of its own ("2 fatalities.") sums the text up and is the total, and
+//! "another" of a group already counted ("two soldiers were killed ... another died") adds one.
 
 use std::collections::BTreeMap;
 
@@ -95,10 +96,6 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
         };
     }
     let mut out = BTreeMap::new();
-    let mut groups = groups;
-    for &metric in more.keys() {
-        groups.entry(metric).or_default();
-    }
     for (metric, by_head) in groups {
         if let Some(total) = summaries.get(&metric) {
             out.insert(lex.metrics[metric].clone(), total.round() as u64);
