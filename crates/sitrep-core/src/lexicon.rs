@@ -302,6 +302,8 @@ pub struct Lexicon {
     pub agent_relatives: HashSet<String>,
     /// Phrases that make the infinitive after them an act that happened ("was able to kill").
     pub realized: PhraseSet<()>,
+    /// Phrases that say a figure could not be verified: coders leave it out of a total.
+    pub unverified: PhraseSet<()>,
     /// Words between a verb and the count that is its object ("killed a family of three").
     pub object_frames: PhraseSet<()>,
     /// Verbs whose object "N lives" is a death toll ("claimed two lives").
@@ -419,6 +421,7 @@ struct CuesFile {
     protest_violence: Vec<String>,
     agent_relatives: Vec<String>,
     realized: Vec<String>,
+    unverified: Vec<String>,
     object_frames: Vec<String>,
     life_takers: Vec<String>,
     relatives: Vec<String>,
@@ -669,6 +672,7 @@ impl Lexicon {
             protest_violence: set_of(cues.protest_violence),
             agent_relatives: hash_of(cues.agent_relatives),
             realized: set_of(cues.realized),
+            unverified: set_of(cues.unverified),
             object_frames: set_of(cues.object_frames),
             life_takers: hash_of(cues.life_takers),
             relatives: set_of(cues.relatives),
@@ -738,6 +742,7 @@ impl Lexicon {
         add(&mut self.background_events);
         add(&mut self.protest_violence);
         add(&mut self.realized);
+        add(&mut self.unverified);
         add(&mut self.toll_rises);
         add(&mut self.object_frames);
         add(&mut self.relatives);

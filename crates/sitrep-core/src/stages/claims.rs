@@ -176,6 +176,10 @@ struct SentenceFacts {
     /// Where a protest or a commemoration is told in the sentence: its counts are background,
     /// unless violence at the event comes between ("clashed with police, who killed one").
     recalls_deaths: Option<usize>,
+    /// Whether the sentence or the one after it says its figures could not be verified ("IS
+    /// claimed to have killed four soldiers. The information could not be verified."): they
+    /// stay claims, but coders leave them out of an event's total.
+    unverified: bool,
 }
 
 impl SentenceFacts {
@@ -193,8 +197,28 @@ impl SentenceFacts {
             recalls_deaths: range
                 .clone()
                 .find(|&k| lex.background_events.matches_at(&doc.tokens, k, range.end)),
+            unverified: unverified(doc, lex, s),
         }
     }
+}
+
+/// Whether sentence `s` says its figures could not be verified, or the sentence after it says
+/// so and gives no figure of its own ("The information could not be independently verified.").
+fn unverified(doc: &Doc, lex: &Lexicon, s: usize) -> bool {
+    let says = |s: usize| {
+        let r = &doc.sentences[s].tokens;
+        r.clone()
+            .any(|k| lex.unverified.matches_at(&doc.tokens, k, r.end))
+    };
+    let has_figures = |s: usize| {
+        let r = &doc.sentences[s].tokens;
+        let first = doc.quantities.partition_point(|q| q.tokens.start < r.start);
+        doc.quantities[first..]
+            .iter()
+            .take_while(|q| q.tokens.start < r.end)
+            .any(|q| q.kind == QuantityKind::Count)
+    };
+    says(s) || (s + 1 < doc.sentences.len() && says(s + 1) && !has_figures(s + 1))
 }
 
 /// The claims of count `c` (one, or two for "were abducted and killed"), if it has a metric
@@ -264,7 +288,8 @@ fn drafts_for(
         date: facts.date,
         sources: facts.sources.clone(),
         subset: counts[c].subset,
-        background: recalls_deaths(doc, lex, facts, q)
+        background: facts.unverified
+            || recalls_deaths(doc, lex, facts, q)
             || background_in_clause(doc, lex, q, range.start)
             || (!found.after && by_described_killers(doc, lex, q, range.start)),
     };
@@ -1588,5 +1613,24 @@ mod tests {
         );
         // A pronoun clause without a metric cue is no claim.
         assert!(brief("Two soldiers were on patrol when they came under fire.").is_empty());
+    }
+
+    #[test]
+    fn unverified_figures_stay_claims_but_leave_the_totals() {
+        let e = Extractor::new();
+        let d = Document::new(
+            "t",
+            "IS Sahel claimed to have attacked and killed four soldiers in Alfakoara. The \
+             information could not be independently verified.",
+        );
+        assert_eq!(e.claims(&d).len(), 1);
+        assert_eq!(e.totals(&d).totals.get("killed"), None);
+        // The same sentence, while the figure before it stands.
+        let d = Document::new(
+            "t",
+            "3 PKK militants were killed in Agri. HPG also claimed 15 soldiers died during the \
+             clashes, which has not been confirmed by any Turkish source.",
+        );
+        assert_eq!(e.totals(&d).totals["killed"], 3);
     }
 }
