@@ -915,10 +915,13 @@ fn not_an_amount(
         } else {
             prev
         };
+        // "the category 4 hurricane", "a level 3 alert": a label after an article, too.
+        let after_article = i >= floor + 2 && matches!(t.lower(i - 2), "the" | "a" | "an");
         if lex.identifier_words.contains(label_word)
             && (t.list[i - 1].capitalized
                 || prev == "."
                 || label_word.len() <= 2
+                || after_article
                 || matches!(label_word, "number" | "no"))
         {
             return Some(NonAmount::Skip(end));
@@ -1153,6 +1156,9 @@ mod tests {
             "the 1990s",
             "no one",
             "No. 3",
+            "the category 4 hurricane",
+            "a level 3 alert",
+            "the sp 500 fell",
         ] {
             assert!(
                 quantities(text).is_empty(),
