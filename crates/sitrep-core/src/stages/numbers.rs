@@ -374,14 +374,30 @@ fn converted_bounds(t: &Tokens, out: &mut [Quantity], from: usize) {
                 | Qualifier::LessThan
                 | Qualifier::Approx
         );
-        if !bounded || q.amount.qualifier != Qualifier::Exact || q.kind == QuantityKind::Count {
+        // Two whole counts are a figure and its part ("more than 100 people (20 children)"); a
+        // count after a measure, or a fraction, is a measure in other units ("8.90 ksi (61.4
+        // MPa)").
+        let whole_count = |q: &Quantity| {
+            q.kind == QuantityKind::Count && q.amount.value.is_some_and(|v| v.fract() == 0.0)
+        };
+        let both_counts = whole_count(q) && whole_count(prev);
+        if !bounded || q.amount.qualifier != Qualifier::Exact || both_counts {
             continue;
         }
         let between: Vec<&str> = (prev.tokens.end..q.tokens.start)
             .map(|i| t.lower(i))
             .collect();
-        // Right after "(" of the first amount, or after "/" inside the same brackets.
-        let opens = matches!(between.as_slice(), ["("]);
+        // Right after "(" of the first amount, also past its unit and a currency's country
+        // ("more than 7.5 million Danish crowns (US $1.1 million)", "lower than 8.90 ksi
+        // (61.4 MPa)"), or after "/" inside the same brackets.
+        let is_word = |i: usize| t.list[i].kind == TokenKind::Word;
+        let opens = between.iter().position(|w| *w == "(").is_some_and(|at| {
+            let open = prev.tokens.end + at;
+            at <= 3
+                && (prev.tokens.end..open).all(is_word)
+                && q.tokens.start - open <= 2
+                && (open + 1..q.tokens.start).all(|i| is_word(i) && t.list[i].capitalized)
+        });
         let continues = matches!(between.as_slice(), ["/"]);
         if !(opens || continues) {
             continue;
@@ -872,7 +888,10 @@ fn not_an_amount(
     if let Some((len, _)) = lex.age_words.longest_at(t, age_from, limit) {
         return Some(NonAmount::Age(age_from + len));
     }
-    if i > floor && lex.age_markers.contains(t.lower(i - 1)) {
+    // "aged 30", "under the age of 18"
+    let age_of =
+        i > floor + 1 && t.lower(i - 1) == "of" && lex.age_markers.contains(t.lower(i - 2));
+    if age_of || (i > floor && lex.age_markers.contains(t.lower(i - 1))) {
         return Some(NonAmount::Age(end));
     }
     // "Shahbuddin Patwari, 28, president of ...": a number between commas after a name.
@@ -1174,6 +1193,7 @@ mod tests {
             ("a 12-year-old boy", Some("year-old")),
             ("aged 12", None),
             ("He is 30 years old", Some("years old")),
+            ("boys under the age of 18", None),
         ] {
             let t = Tokens::new(text);
             let q = find(&t, text, Lexicon::builtin(), 0..t.len());
@@ -1223,6 +1243,21 @@ mod tests {
             (q[1].amount.qualifier, q[1].amount.low),
             (MoreThan, Some(61.0))
         );
+        // Past the first amount's unit, and a currency's country inside the brackets.
+        let text =
+            "customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        assert_eq!(q[1].amount.qualifier, MoreThan);
+        let text = "panel strength lower than 8.90 ksi (61.4 MPa).";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        assert_eq!(q[1].amount.qualifier, LessThan);
+        // A figure after other words in brackets is not a conversion.
+        let text = "more than 100 people (mostly 20 children) fled";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        assert_eq!(q[1].amount.qualifier, Exact);
     }
 
     #[test]
