@@ -268,6 +268,8 @@ pub struct Lexicon {
     pub scales: HashMap<String, f64>,
     /// Scales glued to digits ("5bn", "100k").
     pub suffix_scales: HashMap<String, f64>,
+    /// Words naming a part ("third", "quarters") and the part's size.
+    pub fractions: HashMap<String, f64>,
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
@@ -363,6 +365,7 @@ struct NumbersFile {
     scales: HashMap<String, f64>,
     suffix_scales: HashMap<String, f64>,
     groups: HashMap<String, f64>,
+    fractions: HashMap<String, f64>,
     vague: Vec<VagueEntry>,
 }
 
@@ -646,6 +649,7 @@ impl Lexicon {
             tens: numbers.tens,
             scales: numbers.scales,
             suffix_scales: numbers.suffix_scales,
+            fractions: numbers.fractions,
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
             qualifiers_before: qualifier_set(qualifiers_before),

@@ -87,6 +87,9 @@ pub enum QuantityKind {
     Time,
     /// An age ("a 12-year-old boy", "aged 12"): a number, never a count of people.
     Age,
+    /// A part of a whole ("a third of", "one in five", "two out of three"): a ratio, never a
+    /// count of people.
+    Fraction,
 }
 
 /// The value part of a quantity, shared by the `quantities` output and claims.

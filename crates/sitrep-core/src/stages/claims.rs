@@ -1633,4 +1633,10 @@ mod tests {
         );
         assert_eq!(e.totals(&d).totals["killed"], 3);
     }
+
+    #[test]
+    fn a_fraction_is_no_count_of_people() {
+        assert!(brief("One in five soldiers was killed.").is_empty());
+        assert!(brief("Two-thirds of the villagers fled.").is_empty());
+    }
 }

@@ -79,6 +79,11 @@ fn scan(
             i += 1;
             continue;
         }
+        if let Some(q) = fraction_at(t, text, lex, i, limit) {
+            i = q.tokens.end;
+            out.push(q);
+            continue;
+        }
         let Some(first) = bare_at(t, lex, i, limit) else {
             if let Some(q) = implicit_one(t, text, lex, i, limit) {
                 out.push(q);
@@ -338,6 +343,78 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         k += 1;
     }
     None
+}
+
+/// A fraction starting at token `i`: "a third (of)", "one quarter", "two-thirds", "half of",
+/// "one in five", "two out of three". "One in five soldiers" is a ratio, not two counts.
+fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
+    let small = |k: usize| -> Option<f64> {
+        let w = t.lower(k);
+        match t.list[k].kind {
+            TokenKind::Number => w.parse::<f64>().ok().filter(|v| v.fract() == 0.0),
+            _ => lex.ones.get(w).copied().filter(|v| *v >= 1.0),
+        }
+    };
+    let w = t.lower(i);
+    // "two and a half": the half belongs to the number before it.
+    if i > 1
+        && t.lower(i - 1) == "and"
+        && (small(i - 2).is_some() || lex.scales.contains_key(t.lower(i - 2)))
+    {
+        return None;
+    }
+    let (end, value) = if w == "half" && i + 1 < limit && t.lower(i + 1) == "of" {
+        (i + 1, 0.5)
+    } else {
+        let count = match w {
+            "a" | "an" => Some(1.0),
+            _ => small(i),
+        }?;
+        let mut k = i + 1;
+        if k < limit && t.lower(k) == "-" {
+            k += 1;
+        }
+        if let Some(&part) = (k < limit).then(|| lex.fractions.get(t.lower(k))).flatten() {
+            // "a third", "two-thirds"; the plural after a plural count only.
+            let plural = t.lower(k).ends_with('s') && t.lower(k) != "halves";
+            if plural != (count > 1.0) && w != "half" {
+                return None;
+            }
+            (k + 1, count * part)
+        } else if k < limit {
+            // "one in five", "two out of three": the whole is larger than the part.
+            let over = match (t.lower(k), k + 1 < limit && t.lower(k + 1) == "of") {
+                ("in", _) if count == 1.0 => k + 1,
+                ("out", true) => k + 2,
+                _ => return None,
+            };
+            let whole = (over < limit).then(|| small(over)).flatten()?;
+            // Not "one in 2024", nor "one in 10-year-old".
+            let year = (1900.0..=2100.0).contains(&whole);
+            if whole <= count || year || (over + 1 < limit && t.lower(over + 1) == "-") {
+                return None;
+            }
+            (over + 1, count / whole)
+        } else {
+            return None;
+        }
+    };
+    let text_span = t.list[i].start..t.list[end - 1].end;
+    Some(Quantity {
+        tokens: i..end,
+        amount_tokens: i..end,
+        amount: Amount {
+            text: text[text_span].to_string(),
+            value: Some(value),
+            low: Some(value),
+            high: Some(value),
+            qualifier: Qualifier::Exact,
+        },
+        kind: QuantityKind::Fraction,
+        unit: None,
+        acled_value: None,
+        implicit: false,
+    })
 }
 
 /// An implicit count of one over `tokens`.
@@ -1232,6 +1309,38 @@ mod tests {
                 Range
             )
         );
+    }
+
+    #[test]
+    fn fractions_are_ratios_not_counts() {
+        for (text, value) in [
+            ("One out of three Germans", 1.0 / 3.0),
+            ("A third of the population", 1.0 / 3.0),
+            ("Two-thirds of the troops", 2.0 / 3.0),
+            ("and half of the tanks", 0.5),
+            ("One in five soldiers", 0.2),
+        ] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].kind, QuantityKind::Fraction, "{text}");
+            assert!((q[0].amount.value.unwrap() - value).abs() < 1e-9, "{text}");
+        }
+        // Not fractions: a year, a larger part, an ordinal, a text that ends at "a".
+        for text in [
+            "killed one in 2024",
+            "3 in 2 attacks",
+            "the fifth day",
+            "two and a half",
+            "a",
+        ] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert!(
+                q.iter().all(|q| q.kind != QuantityKind::Fraction),
+                "{text}: {q:?}"
+            );
+        }
     }
 
     #[test]
