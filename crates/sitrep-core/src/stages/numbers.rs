@@ -356,13 +356,6 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
         }
     };
     let w = t.lower(i);
-    // "two and a half": the half belongs to the number before it.
-    if i > 1
-        && t.lower(i - 1) == "and"
-        && (small(i - 2).is_some() || lex.scales.contains_key(t.lower(i - 2)))
-    {
-        return None;
-    }
     let (end, value) = if w == "half" && i + 1 < limit && t.lower(i + 1) == "of" {
         (i + 1, 0.5)
     } else {
@@ -399,41 +392,41 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
             return None;
         }
     };
-    let text_span = t.list[i].start..t.list[end - 1].end;
-    Some(Quantity {
-        tokens: i..end,
-        amount_tokens: i..end,
+    // "two and a half": the half belongs to the number before it.
+    let after_number = i > 1
+        && t.lower(i - 1) == "and"
+        && (small(i - 2).is_some() || lex.scales.contains_key(t.lower(i - 2)));
+    if after_number {
+        return None;
+    }
+    Some(exact(t, text, i..end, value, QuantityKind::Fraction))
+}
+
+/// An implicit count of one over `tokens`.
+fn one(t: &Tokens, text: &str, tokens: Range<usize>) -> Quantity {
+    Quantity {
+        acled_value: Some(1.0),
+        implicit: true,
+        ..exact(t, text, tokens, 1.0, QuantityKind::Count)
+    }
+}
+
+/// An exact amount without a unit over whole `tokens`, which are its text.
+fn exact(t: &Tokens, text: &str, tokens: Range<usize>, value: f64, kind: QuantityKind) -> Quantity {
+    Quantity {
         amount: Amount {
-            text: text[text_span].to_string(),
+            text: text[t.list[tokens.start].start..t.list[tokens.end - 1].end].to_string(),
             value: Some(value),
             low: Some(value),
             high: Some(value),
             qualifier: Qualifier::Exact,
         },
-        kind: QuantityKind::Fraction,
+        tokens: tokens.clone(),
+        amount_tokens: tokens,
+        kind,
         unit: None,
         acled_value: None,
         implicit: false,
-    })
-}
-
-/// An implicit count of one over `tokens`.
-fn one(t: &Tokens, text: &str, tokens: Range<usize>) -> Quantity {
-    let amount = Amount {
-        text: text[t.list[tokens.start].start..t.list[tokens.end - 1].end].to_string(),
-        value: Some(1.0),
-        low: Some(1.0),
-        high: Some(1.0),
-        qualifier: Qualifier::Exact,
-    };
-    Quantity {
-        tokens: tokens.clone(),
-        amount_tokens: tokens,
-        amount,
-        kind: QuantityKind::Count,
-        unit: None,
-        acled_value: Some(1.0),
-        implicit: true,
     }
 }
 
