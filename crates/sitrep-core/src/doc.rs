@@ -205,6 +205,15 @@ impl<'a> Doc<'a> {
         self.mentions.get(k).filter(|m| m.tokens.start <= i)
     }
 
+    /// The quantities that start inside the token range `tokens` (a sentence, say).
+    pub fn quantities_in(&self, tokens: &Range<usize>) -> &[Quantity] {
+        let first = self
+            .quantities
+            .partition_point(|q| q.tokens.start < tokens.start);
+        let end = first + self.quantities[first..].partition_point(|q| q.tokens.start < tokens.end);
+        &self.quantities[first..end]
+    }
+
     /// The sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
         let k = self.sentences.partition_point(|s| s.tokens.end <= i);

@@ -13,14 +13,11 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let t = &doc.tokens;
     let mut found = Vec::new();
     let mut i = doc.body_start;
-    let mut next_quantity = 0;
     for sentence in &doc.sentences {
         let range = &sentence.tokens;
-        next_quantity +=
-            doc.quantities[next_quantity..].partition_point(|q| q.tokens.start < range.start);
-        let counts = doc.quantities[next_quantity..]
+        let counts = doc
+            .quantities_in(range)
             .iter()
-            .take_while(|q| q.tokens.start < range.end)
             .any(|q| q.kind == QuantityKind::Count);
         if !counts {
             continue;

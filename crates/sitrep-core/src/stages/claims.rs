@@ -211,11 +211,8 @@ fn unverified(doc: &Doc, lex: &Lexicon, s: usize) -> bool {
             .any(|k| lex.unverified.matches_at(&doc.tokens, k, r.end))
     };
     let has_figures = |s: usize| {
-        let r = &doc.sentences[s].tokens;
-        let first = doc.quantities.partition_point(|q| q.tokens.start < r.start);
-        doc.quantities[first..]
+        doc.quantities_in(&doc.sentences[s].tokens)
             .iter()
-            .take_while(|q| q.tokens.start < r.end)
             .any(|q| q.kind == QuantityKind::Count)
     };
     says(s) || (s + 1 < doc.sentences.len() && says(s + 1) && !has_figures(s + 1))
