@@ -329,6 +329,9 @@ pub struct Lexicon {
     pub weekdays: PhraseSet<u32>,
     /// Every word that may start a number in words ("a", "one", "twenty", "hundred", "dozen").
     pub number_words: PhraseSet<()>,
+    /// Every word that may start an amount of any kind: number words, the first words of vague
+    /// amounts, fractions ("half of") and implicit counts of one ("another died").
+    pub amount_starts: PhraseSet<()>,
     pub function_words: HashSet<String>,
     pub counted_nouns: HashSet<String>,
     /// The singular forms of the counted nouns ("soldier", "policeman"): "a soldier" is one.
@@ -367,6 +370,7 @@ struct NumbersFile {
     groups: HashMap<String, f64>,
     fractions: HashMap<String, f64>,
     vague: Vec<VagueEntry>,
+    implicit_starts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -624,6 +628,23 @@ impl Lexicon {
             .chain(["a".to_string(), "an".to_string()])
             .map(|w| (w, ())),
         );
+        let amount_starts = PhraseSet::new(
+            [
+                &numbers.ones,
+                &numbers.tens,
+                &numbers.scales,
+                &numbers.groups,
+                &numbers.fractions,
+            ]
+            .into_iter()
+            .flat_map(|m| m.keys().cloned())
+            .chain(numbers.vague.iter().filter_map(|v| {
+                let t = Tokens::new(&v.phrase);
+                (!t.is_empty()).then(|| t.lower(0).to_string())
+            }))
+            .chain(numbers.implicit_starts.iter().cloned())
+            .map(|w| (w, ())),
+        );
         let mut references = PhraseSet::default();
         for p in sources.person_references {
             references.insert(&p, Reference::Person);
@@ -694,6 +715,7 @@ impl Lexicon {
             months: PhraseSet::new(words.months),
             weekdays: PhraseSet::new(words.weekdays),
             number_words,
+            amount_starts,
             function_words: hash_of(words.lists.function_words),
             counted_singulars: singulars(&words.lists.counted_nouns),
             counted_nouns: hash_of(words.lists.counted_nouns),
@@ -761,6 +783,7 @@ impl Lexicon {
         add(&mut self.months);
         add(&mut self.weekdays);
         add(&mut self.number_words);
+        add(&mut self.amount_starts);
         add(&mut self.age_words);
         add(&mut self.time_words);
         add(&mut self.demonyms);

@@ -14,7 +14,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = 0;
     let mut found = Vec::new();
     while i < t.len() {
-        if !may_start_date(t, i) {
+        if !may_start_date(t, lex, i) {
             i += 1;
             continue;
         }
@@ -32,17 +32,26 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     doc.dates = found;
 }
 
-/// Dates start with digits, a capitalised word (a month or weekday), or a word like "yesterday".
-#[inline]
-fn may_start_date(t: &Tokens, i: usize) -> bool {
+/// Dates start with digits, a capitalised month or weekday, or a word like "yesterday": the
+/// month and weekday tests are bit tests on the token, so most words cost no look-up.
+#[inline(always)]
+fn may_start_date(t: &Tokens, lex: &Lexicon, i: usize) -> bool {
     let tok = &t.list[i];
     match tok.kind {
         TokenKind::Punct => false,
         TokenKind::Number => true,
-        TokenKind::Word => {
-            tok.capitalized || matches!(t.lower(i), "today" | "tonight" | "yesterday")
+        TokenKind::Word if tok.capitalized => {
+            lex.months.matches_at(t, i, i + 1)
+                || lex.weekdays.matches_at(t, i, i + 1)
+                || is_relative_day(t.lower(i))
         }
+        TokenKind::Word => tok.end - tok.start >= 5 && is_relative_day(t.lower(i)),
     }
+}
+
+/// The days named relative to the document's date.
+fn is_relative_day(word: &str) -> bool {
+    matches!(word, "today" | "tonight" | "yesterday")
 }
 
 fn number_at(t: &Tokens, i: usize) -> Option<u32> {
@@ -110,12 +119,13 @@ pub fn parse_at(
     limit: usize,
     anchor: Option<NaiveDate>,
 ) -> Option<(usize, Option<NaiveDate>)> {
-    if !may_start_date(t, i) {
+    if !may_start_date(t, lex, i) {
         return None;
     }
     let word = t.lower(i);
+    let number = number_at(t, i);
     // ISO: 2024-12-19
-    if let (Some(y), true) = (number_at(t, i), i + 4 < limit) {
+    if let (Some(y), true) = (number, i + 4 < limit) {
         if (1800..=2200).contains(&y)
             && t.lower(i + 1) == "-"
             && t.lower(i + 3) == "-"
@@ -130,7 +140,7 @@ pub fn parse_at(
     }
     // Day/Month[/Year]: "19/02/2015", and "(19/02)" in brackets; a month-first order only where
     // the day could be no month ("02/19").
-    if let (Some(a), true) = (number_at(t, i), i + 2 < limit) {
+    if let (Some(a), true) = (number, i + 2 < limit) {
         if matches!(t.lower(i + 1), "/" | ".") && t.touches_next(i) && t.touches_next(i + 1) {
             if let Some(b) = number_at(t, i + 2) {
                 let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
@@ -158,7 +168,7 @@ pub fn parse_at(
         }
     }
     // Day Month [Year]: 15 February 2024
-    if let Some(day) = number_at(t, i).filter(|d| (1..=31).contains(d)) {
+    if let Some(day) = number.filter(|d| (1..=31).contains(d)) {
         if let Some((mlen, month)) = month_at(t, lex, i + 1, limit) {
             let mut len = 1 + mlen;
             let c = comma(t, i + len, limit);

@@ -74,8 +74,13 @@ fn scan(
     let first_new = out.len();
     let mut i = floor;
     while i < limit {
-        // Punctuation starts no amount, bare or implicit.
-        if in_date[i] || t.list[i].kind == TokenKind::Punct {
+        // Punctuation starts no amount, bare or implicit, and a word only if it is one of the
+        // amount starts (a bit test on the token).
+        let kind = t.list[i].kind;
+        if in_date[i]
+            || kind == TokenKind::Punct
+            || (kind == TokenKind::Word && !lex.amount_starts.matches_at(t, i, i + 1))
+        {
             i += 1;
             continue;
         }
@@ -355,7 +360,12 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
             _ => lex.ones.get(w).copied().filter(|v| *v >= 1.0),
         }
     };
+    // Most tokens start no fraction: a digit or a number word ("a", "two", "half") must.
     let w = t.lower(i);
+    if t.list[i].kind == TokenKind::Word && !lex.number_words.matches_at(t, i, i + 1) && w != "half"
+    {
+        return None;
+    }
     let (end, value) = if w == "half" && i + 1 < limit && t.lower(i + 1) == "of" {
         (i + 1, 0.5)
     } else {
