@@ -66,27 +66,50 @@ impl Tokens {
         let mut breaks: u8 = 0;
         while pos < bytes.len() {
             let b = bytes[pos];
-            // ASCII is decided on the byte: white space, then the common run of letters.
-            match b {
-                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
-                    pos += 1;
-                    continue;
-                }
-                b'\n' => {
+            // ASCII is decided on the byte's class: white space, a run of letters, a mark.
+            let class = BYTE_CLASS[b as usize];
+            if class & SPACE != 0 {
+                if b == b'\n' {
                     breaks = breaks.saturating_add(1).min(2);
-                    pos += 1;
-                    continue;
                 }
-                b'a'..=b'z' | b'A'..=b'Z' => {
-                    let end = scan_word(text, pos);
-                    tokens.push_word(pos, end, breaks, text);
-                    breaks = 0;
-                    pos = end;
-                    continue;
-                }
-                _ => {}
+                pos += 1;
+                continue;
             }
-            // Anything else decodes one character.
+            if class & LETTER != 0 {
+                // One pass finds the end of a run of ASCII letters and any capital after the
+                // first; a run that ends in an apostrophe, a full stop or a non-ASCII character
+                // goes to the full scan.
+                let mut k = pos + 1;
+                let mut inner_capital = false;
+                // An ASCII letter's lower case is the letter with bit 5 set.
+                let mut hash = hash_step(HASH_SEED, b | 0x20);
+                while k < bytes.len() && BYTE_CLASS[bytes[k] as usize] & LETTER != 0 {
+                    inner_capital |= bytes[k].is_ascii_uppercase();
+                    hash = hash_step(hash, bytes[k] | 0x20);
+                    k += 1;
+                }
+                let plain = k == bytes.len()
+                    || (bytes[k] < 0x80 && bytes[k] != b'\'' && bytes[k] != b'.')
+                    || (k > pos + 1 && bytes[k] == b'.');
+                if plain {
+                    tokens.push_ascii(TokenKind::Word, pos, k, breaks, inner_capital, b, hash);
+                } else {
+                    let end = scan_word(text, pos);
+                    tokens.push(TokenKind::Word, pos, end, breaks, text);
+                    k = end;
+                }
+                breaks = 0;
+                pos = k;
+                continue;
+            }
+            if class & MARK != 0 {
+                let hash = hash_step(HASH_SEED, b);
+                tokens.push_ascii(TokenKind::Punct, pos, pos + 1, breaks, false, b, hash);
+                breaks = 0;
+                pos += 1;
+                continue;
+            }
+            // Digits, full stops, apostrophes and anything beyond ASCII decode one character.
             let c = if b < 0x80 {
                 b as char
             } else {
@@ -122,28 +145,26 @@ impl Tokens {
         tokens
     }
 
-    /// Pushes a word that starts with an ASCII letter: most words of an English text are ASCII
-    /// throughout, and need one pass for their capitals.
-    #[inline]
-    fn push_word(&mut self, start: usize, end: usize, breaks: u8, text: &str) {
-        let bytes = &text.as_bytes()[start..end];
-        let mut ascii = true;
-        let mut inner_capital = false;
-        for &b in &bytes[1..] {
-            ascii &= b < 0x80;
-            inner_capital |= b.is_ascii_uppercase();
-        }
-        if !ascii {
-            self.push(TokenKind::Word, start, end, breaks, text);
-            return;
-        }
-        let hash = word_hash(&self.lowered[start..end]);
+    /// Pushes a token that is ASCII throughout, so that its lower-cased form sits at its own
+    /// offsets; `first` is its first byte and `hash` its [`word_hash`].
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn push_ascii(
+        &mut self,
+        kind: TokenKind,
+        start: usize,
+        end: usize,
+        breaks: u8,
+        inner_capital: bool,
+        first: u8,
+        hash: u64,
+    ) {
         self.list.push(Token {
-            kind: TokenKind::Word,
+            kind,
             start,
             end,
             breaks,
-            capitalized: bytes[0].is_ascii_uppercase(),
+            capitalized: first.is_ascii_uppercase(),
             inner_capital,
             lower: (start as u32, end as u32),
             hash,
@@ -152,15 +173,24 @@ impl Tokens {
         });
     }
 
+    #[inline]
     fn push(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
-        let surface = &text[start..end];
-        let bytes = surface.as_bytes();
-        let (capitalized, inner_capital, lower);
+        let bytes = &text.as_bytes()[start..end];
         if bytes.is_ascii() {
-            capitalized = bytes[0].is_ascii_uppercase();
-            inner_capital = bytes[1..].iter().any(u8::is_ascii_uppercase);
-            lower = (start as u32, end as u32);
+            let inner_capital = bytes[1..].iter().any(u8::is_ascii_uppercase);
+            let hash = word_hash(&self.lowered[start..end]);
+            self.push_ascii(kind, start, end, breaks, inner_capital, bytes[0], hash);
         } else {
+            self.push_unicode(kind, start, end, breaks, text);
+        }
+    }
+
+    /// Pushes a token with characters beyond ASCII, whose lower case may differ in length.
+    #[inline(never)]
+    fn push_unicode(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
+        let surface = &text[start..end];
+        let (capitalized, inner_capital, lower);
+        {
             capitalized = surface.chars().next().is_some_and(char::is_uppercase);
             inner_capital = surface.chars().skip(1).any(char::is_uppercase);
             // Curly apostrophes fold to the straight one so lexicons need one spelling.
@@ -227,13 +257,49 @@ impl Tokens {
     }
 }
 
-/// The hash tokens and lexicon phrases share (FxHash of the lower-cased form).
+/// The hash tokens and lexicon phrases share, of the lower-cased form: FxHash's step taken
+/// byte by byte, so that the tokenizer computes it in the same pass that finds a word's end.
+///
+/// ```
+/// use sitrep_core::stages::tokens::{word_hash, Tokens};
+/// assert_eq!(Tokens::new("Killed").list[0].hash, word_hash("killed"));
+/// ```
 pub fn word_hash(word: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(word.as_bytes());
-    h.finish()
+    word.bytes().fold(HASH_SEED, hash_step)
 }
+
+const HASH_SEED: u64 = 0;
+
+#[inline(always)]
+fn hash_step(hash: u64, byte: u8) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Byte classes of ASCII, for the tokenizer's fast paths.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+/// A punctuation mark that is always a token of its own (not a full stop or an apostrophe,
+/// which may belong to a word or a number).
+const MARK: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if matches!(c, b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c) {
+            SPACE
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_graphic() && !c.is_ascii_digit() && c != b'.' && c != b'\'' {
+            MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
