@@ -318,7 +318,7 @@ pub struct Lexicon {
     pub citing: PhraseSet<()>,
     pub briefed_by: PhraseSet<()>,
     pub titles: PhraseSet<()>,
-    pub organisation_words: HashSet<String>,
+    pub organisation_words: PhraseSet<()>,
     pub references: PhraseSet<Reference>,
     /// Unnamed groups that may be a source ("officials", "activists").
     pub group_sources: PhraseSet<()>,
@@ -707,7 +707,7 @@ impl Lexicon {
             citing: set_of(sources.citing),
             briefed_by: set_of(sources.briefed_by),
             titles: set_of(sources.titles),
-            organisation_words: hash_of(sources.organisation_words),
+            organisation_words: set_of(sources.organisation_words),
             references,
             group_sources: set_of(sources.group_sources),
             reference_modifiers: hash_of(sources.reference_modifiers),
@@ -778,6 +778,7 @@ impl Lexicon {
         add(&mut self.citing);
         add(&mut self.briefed_by);
         add(&mut self.titles);
+        add(&mut self.organisation_words);
         add(&mut self.references);
         add(&mut self.group_sources);
         add(&mut self.months);

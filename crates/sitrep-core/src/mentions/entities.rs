@@ -31,6 +31,12 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let n = doc.tokens.len();
     let mut index = Index::default();
     while i < n {
+        // Most tokens are no capitalised word and start no name.
+        let tok = &doc.tokens.list[i];
+        if tok.kind != TokenKind::Word || !tok.capitalized {
+            i += 1;
+            continue;
+        }
         match run_at(doc, lex, i) {
             Some((run, titled)) => {
                 let next = run.end;
@@ -75,11 +81,19 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         found.push((start..i + len, replaced));
         i += len;
     }
-    let mut drop: Vec<usize> = found.iter().filter_map(|f| f.1).collect();
-    drop.sort_unstable();
-    for k in drop.into_iter().rev() {
-        doc.mentions.remove(k);
+    if found.is_empty() {
+        return;
     }
+    // Demonym mentions a group took in are dropped in one pass, not one removal each.
+    let mut dropped = vec![false; doc.mentions.len()];
+    for k in found.iter().filter_map(|f| f.1) {
+        dropped[k] = true;
+    }
+    let mut k = 0;
+    doc.mentions.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
     let mut by_name: HashMap<String, usize> = HashMap::default();
     for (tokens, _) in found {
         let name = doc.slice(tokens.clone()).to_string();
@@ -122,7 +136,8 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     // A title before the name: "Rep. Lee", "President Yoon".
     if let Some((len, _)) = lex.titles.longest_at(t, i, t.len()) {
         // "General Staff" is an organisation, not a general called Staff.
-        let names_body = i + len < t.len() && lex.organisation_words.contains(t.lower(i + len));
+        let names_body =
+            i + len < t.len() && lex.organisation_words.matches_at(t, i + len, i + len + 1);
         if !names_body
             && i + len < t.len()
             && t.list[i + len].capitalized
@@ -186,7 +201,7 @@ fn classify(doc: &Doc, lex: &Lexicon, run: &Range<usize>, titled: bool) -> Entit
     }
     if run
         .clone()
-        .any(|k| lex.organisation_words.contains(t.lower(k)))
+        .any(|k| lex.organisation_words.matches_at(t, k, k + 1))
     {
         return EntityKind::Organisation;
     }
@@ -222,14 +237,15 @@ fn initials(name: &str) -> String {
 
 /// The names entities are known by so far: full names, organisations' initials, and the parts
 /// of people's names ("Lee" for "Lee Seong-kweun"); the first entity to claim a key keeps it.
+/// Names and their parts are slices of the document's text, so keeping them copies nothing.
 #[derive(Default)]
-struct Index {
-    names: HashMap<String, usize>,
+struct Index<'a> {
+    names: HashMap<&'a str, usize>,
     initials: HashMap<String, usize>,
-    name_parts: HashMap<String, usize>,
+    name_parts: HashMap<&'a str, usize>,
 }
 
-impl Index {
+impl<'a> Index<'a> {
     fn find(&self, surface: &str, single_token: bool) -> Option<usize> {
         self.names
             .get(surface)
@@ -242,15 +258,16 @@ impl Index {
             .copied()
     }
 
-    fn add(&mut self, entity: &Entity, id: usize) {
-        self.names.entry(entity.name.clone()).or_insert(id);
-        match entity.kind {
+    /// Records entity `id`, named `name` (as written in the text) and of kind `kind`.
+    fn add(&mut self, name: &'a str, kind: EntityKind, id: usize) {
+        self.names.entry(name).or_insert(id);
+        match kind {
             EntityKind::Organisation => {
-                self.initials.entry(initials(&entity.name)).or_insert(id);
+                self.initials.entry(initials(name)).or_insert(id);
             }
             EntityKind::Person => {
-                for part in entity.name.split([' ', '-']) {
-                    self.name_parts.entry(part.to_string()).or_insert(id);
+                for part in name.split([' ', '-']) {
+                    self.name_parts.entry(part).or_insert(id);
                 }
             }
             _ => {}
@@ -258,8 +275,14 @@ impl Index {
     }
 }
 
-fn add_mention(doc: &mut Doc, lex: &Lexicon, index: &mut Index, run: Range<usize>, titled: bool) {
-    let surface: &str = doc.slice(run.clone());
+fn add_mention<'a>(
+    doc: &mut Doc<'a>,
+    lex: &Lexicon,
+    index: &mut Index<'a>,
+    run: Range<usize>,
+    titled: bool,
+) {
+    let surface: &'a str = doc.slice(run.clone());
     let mut kind = classify(doc, lex, &run, titled);
     // "National Intelligence Service (NIS)": the acronym names the run before it.
     let entity = match index.find(surface, run.len() == 1) {
@@ -269,7 +292,7 @@ fn add_mention(doc: &mut Doc, lex: &Lexicon, index: &mut Index, run: Range<usize
         }
         None => match defined_acronym(doc, &run, surface) {
             Some(prev) => {
-                index.names.entry(surface.to_string()).or_insert(prev);
+                index.names.entry(surface).or_insert(prev);
                 prev
             }
             None => {
@@ -279,7 +302,7 @@ fn add_mention(doc: &mut Doc, lex: &Lexicon, index: &mut Index, run: Range<usize
                     affiliation: None,
                 };
                 let id = doc.entities.len();
-                index.add(&entity, id);
+                index.add(surface, kind, id);
                 doc.entities.push(entity);
                 id
             }
