@@ -115,7 +115,7 @@ impl Tokens {
             } else {
                 text[pos..].chars().next().unwrap_or('\u{fffd}')
             };
-            if c.is_whitespace() {
+            if !is_typographic_mark(c) && c.is_whitespace() {
                 if c == '\n' {
                     breaks = breaks.saturating_add(1).min(2);
                 }
@@ -123,7 +123,14 @@ impl Tokens {
                 continue;
             }
             let start = pos;
-            let (kind, end) = if c.is_alphabetic() {
+            let (kind, end) = if is_typographic_mark(c) {
+                // Dashes, quotes and the like: no letters, no digits, no white space.
+                if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8()) {
+                    (TokenKind::Word, start + c.len_utf8() + 1)
+                } else {
+                    (TokenKind::Punct, start + c.len_utf8())
+                }
+            } else if c.is_alphabetic() {
                 (TokenKind::Word, scan_word(text, start))
             } else if c.is_ascii_digit() {
                 (TokenKind::Number, scan_number(bytes, start))
@@ -190,7 +197,24 @@ impl Tokens {
     fn push_unicode(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
         let surface = &text[start..end];
         let (capitalized, inner_capital, lower);
-        {
+        let mut chars = surface.chars();
+        let mark = match (chars.next(), chars.next()) {
+            (Some(c), None) if is_typographic_mark(c) => Some(c),
+            _ => None,
+        };
+        if let Some(c) = mark {
+            // A typographic mark ("–", "“", "…") has no case: its lower form is itself, but
+            // for the curly apostrophes, which fold to the straight one.
+            capitalized = false;
+            inner_capital = false;
+            lower = if c == '\u{2019}' || c == '\u{2018}' {
+                let from = self.lowered.len() as u32;
+                self.lowered.push('\'');
+                (from, from + 1)
+            } else {
+                (start as u32, end as u32)
+            };
+        } else {
             capitalized = surface.chars().next().is_some_and(char::is_uppercase);
             inner_capital = surface.chars().skip(1).any(char::is_uppercase);
             // Curly apostrophes fold to the straight one so lexicons need one spelling.
@@ -300,6 +324,12 @@ static BYTE_CLASS: [u8; 256] = {
     }
     table
 };
+
+/// The marks of Unicode's General Punctuation block that are neither white space nor letters:
+/// dashes, quotation marks, bullets, the ellipsis, primes, the fraction slash.
+fn is_typographic_mark(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
