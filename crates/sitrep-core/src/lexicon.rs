@@ -196,6 +196,26 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
+    /// The bit tokens carry in [`Token::first`](crate::stages::tokens::Token::first) when a
+    /// phrase of this set may start at them (every bit before the lexicon registers the set).
+    /// A scan that looks for several sets skips a token whose `first & mask` is zero for the
+    /// union of their masks: one test instead of one per set.
+    ///
+    /// ```
+    /// use sitrep_core::lexicon::Lexicon;
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let lex = Lexicon::builtin();
+    /// let mut t = Tokens::new("officials said");
+    /// t.classify(lex);
+    /// let mask = lex.speech_verbs.start_mask() | lex.according.start_mask();
+    /// assert_eq!(t.list[0].first & mask, 0);
+    /// assert_ne!(t.list[1].first & mask, 0);
+    /// ```
+    #[inline]
+    pub fn start_mask(&self) -> u64 {
+        self.bit.map_or(u64::MAX, |b| 1 << b)
+    }
+
     /// Whether a phrase starts at token `i` (within `limit`).
     #[inline]
     pub fn matches_at(&self, t: &Tokens, i: usize, limit: usize) -> bool {

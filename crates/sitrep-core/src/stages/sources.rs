@@ -122,8 +122,14 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
     let mut cited = Vec::new();
     let mut spans = Vec::new();
     let mut briefings = Vec::new();
+    let cues =
+        lex.according.start_mask() | lex.briefed_by.start_mask() | lex.speech_verbs.start_mask();
     let mut i = range.start;
     while i < range.end {
+        if t.list[i].first & cues == 0 {
+            i += 1;
+            continue;
+        }
         if let Some((len, _)) = lex.according.longest_at(t, i, range.end) {
             let is_citing = lex.citing.matches_at(t, i, range.end);
             if let Some((entity, from, end)) = entity_after(doc, lex, i + len, range.end) {
