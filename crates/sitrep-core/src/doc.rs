@@ -239,17 +239,25 @@ impl<'a> CharOffsets<'a> {
         }
     }
 
-    /// The character offset of byte offset `at` (restarting from the beginning if `at` is
-    /// before the last offset asked).
+    /// The character offset of byte offset `at`, counted from the last offset asked, forward
+    /// or back: a sentence's start after the end of the one before costs only the distance.
+    ///
+    /// ```
+    /// use sitrep_core::doc::CharOffsets;
+    /// let mut o = CharOffsets::new("“Kyiv” 1, Київ 2");
+    /// assert_eq!(o.chars(22), 14);
+    /// assert_eq!(o.chars(3), 1);
+    /// assert_eq!(o.chars(0), 0);
+    /// ```
     pub fn chars(&mut self, at: usize) -> usize {
         if self.ascii {
             return at;
         }
         if at < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            self.chars -= self.text[at..self.byte].chars().count();
+        } else {
+            self.chars += self.text[self.byte..at].chars().count();
         }
-        self.chars += self.text[self.byte..at].chars().count();
         self.byte = at;
         self.chars
     }
