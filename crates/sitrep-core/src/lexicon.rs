@@ -347,6 +347,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub months: PhraseSet<u32>,
     pub weekdays: PhraseSet<u32>,
+    /// Days named relative to the document's date ("yesterday"), by their offset in days.
+    pub relative_days: PhraseSet<i64>,
     /// Every word that may start a number in words ("a", "one", "twenty", "hundred", "dozen").
     pub number_words: PhraseSet<()>,
     /// Every word that may start an amount of any kind: number words, the first words of vague
@@ -475,6 +477,7 @@ struct WordsFile {
     abbreviations: Vec<String>,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
+    relative_days: HashMap<String, i64>,
     lists: WordLists,
     places: PlaceWords,
     header: HeaderWords,
@@ -734,6 +737,7 @@ impl Lexicon {
             abbreviations: hash_of(words.abbreviations),
             months: PhraseSet::new(words.months),
             weekdays: PhraseSet::new(words.weekdays),
+            relative_days: PhraseSet::new(words.relative_days),
             number_words,
             amount_starts,
             function_words: hash_of(words.lists.function_words),
@@ -803,6 +807,7 @@ impl Lexicon {
         add(&mut self.group_sources);
         add(&mut self.months);
         add(&mut self.weekdays);
+        add(&mut self.relative_days);
         add(&mut self.number_words);
         add(&mut self.amount_starts);
         add(&mut self.age_words);

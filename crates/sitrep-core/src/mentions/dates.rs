@@ -33,25 +33,26 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
 }
 
 /// Dates start with digits, a capitalised month or weekday, or a word like "yesterday": the
-/// month and weekday tests are bit tests on the token, so most words cost no look-up.
+/// month, weekday and relative-day tests are one bit test on the token, so most words cost no
+/// look-up.
 #[inline(always)]
 fn may_start_date(t: &Tokens, lex: &Lexicon, i: usize) -> bool {
     let tok = &t.list[i];
     match tok.kind {
         TokenKind::Punct => false,
         TokenKind::Number => true,
-        TokenKind::Word if tok.capitalized => {
-            lex.months.matches_at(t, i, i + 1)
-                || lex.weekdays.matches_at(t, i, i + 1)
-                || is_relative_day(t.lower(i))
+        TokenKind::Word => {
+            let calendar = lex.months.start_mask() | lex.weekdays.start_mask();
+            let relative = lex.relative_days.start_mask();
+            tok.first
+                & (if tok.capitalized {
+                    calendar | relative
+                } else {
+                    relative
+                })
+                != 0
         }
-        TokenKind::Word => tok.end - tok.start >= 5 && is_relative_day(t.lower(i)),
     }
-}
-
-/// The days named relative to the document's date.
-fn is_relative_day(word: &str) -> bool {
-    matches!(word, "today" | "tonight" | "yesterday")
 }
 
 fn number_at(t: &Tokens, i: usize) -> Option<u32> {
@@ -122,7 +123,6 @@ pub fn parse_at(
     if !may_start_date(t, lex, i) {
         return None;
     }
-    let word = t.lower(i);
     let number = number_at(t, i);
     // ISO: 2024-12-19
     if let (Some(y), true) = (number, i + 4 < limit) {
@@ -219,11 +219,8 @@ pub fn parse_at(
         });
         return Some((1, date));
     }
-    match word {
-        "today" | "tonight" => Some((1, anchor)),
-        "yesterday" => Some((1, anchor.map(|a| a - Duration::days(1)))),
-        _ => None,
-    }
+    let (_, &offset) = lex.relative_days.longest_at(t, i, i + 1)?;
+    Some((1, anchor.map(|a| a + Duration::days(offset))))
 }
 
 #[cfg(test)]
