@@ -59,8 +59,23 @@ struct Count {
 /// Adds the claim layer.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut drafts = Vec::new();
+    // Quantities and sentences are both in text order: a cursor tells a sentence without any
+    // quantity at once.
+    let mut next_quantity = 0;
     for s in 0..doc.sentences.len() {
         let range = doc.sentences[s].tokens.clone();
+        while next_quantity < doc.quantities.len()
+            && doc.quantities[next_quantity].tokens.start < range.start
+        {
+            next_quantity += 1;
+        }
+        if doc
+            .quantities
+            .get(next_quantity)
+            .is_none_or(|q| q.tokens.start >= range.end)
+        {
+            continue;
+        }
         let mut counts = counts_in(doc, lex, &range);
         if counts.is_empty() {
             continue;
@@ -73,6 +88,10 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
         share_predicates(doc, lex, &mut counts);
         pronoun_objects(doc, lex, &mut counts, &range);
+        // The sentence's place, date and sources matter only to a count with a metric.
+        if !counts.iter().any(|c| c.found.is_some() && !c.blocked) {
+            continue;
+        }
         let facts = SentenceFacts::of(doc, lex, s);
         for c in 0..counts.len() {
             drafts.extend(drafts_for(doc, lex, &facts, &counts, c));
@@ -644,8 +663,20 @@ fn cue_after(
             break;
         }
     }
+    // A token that starts none of the phrases below only moves the search on: one mask test.
+    let cues = lex.subordinators.start_mask()
+        | lex.relatives.start_mask()
+        | lex.clause_breaks.start_mask()
+        | lex.metric_after.start_mask();
     let mut k = from;
     while k < limit {
+        if t.list[k].first & cues == 0 {
+            if whole_only && k > subject_end {
+                break;
+            }
+            k += 1;
+            continue;
+        }
         // "1 worker was driving when he was killed", "one hostage whom they killed": a clause
         // that tells of the count by a pronoun.
         let subordinate = lex.subordinators.matches_at(t, k, limit);
