@@ -356,7 +356,8 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
     let small = |k: usize| -> Option<f64> {
         let w = t.lower(k);
         match t.list[k].kind {
-            TokenKind::Number => w.parse::<f64>().ok().filter(|v| v.fract() == 0.0),
+            TokenKind::Number if !w.contains(',') => digits_value(w).filter(|v| v.fract() == 0.0),
+            TokenKind::Number => None,
             _ => lex.ones.get(w).copied().filter(|v| *v >= 1.0),
         }
     };
@@ -635,15 +636,7 @@ fn is_pronoun_one(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
 fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
     let tok = t.list[i];
     if tok.kind == TokenKind::Number {
-        let raw = t.lower(i);
-        if raw.matches('.').count() > 1 {
-            return None;
-        }
-        let mut value: f64 = if raw.contains(',') {
-            raw.replace(',', "").parse().ok()?
-        } else {
-            raw.parse().ok()?
-        };
+        let mut value = digits_value(t.lower(i))?;
         let mut end = i + 1;
         if let Some((fraction, len)) = fraction(t, i, value, limit) {
             return Some(Bare {
@@ -695,6 +688,28 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         vague: None,
         digits: false,
     })
+}
+
+/// The value of a number token ("2024", "11,000", "1.2"): whole numbers are read digit by digit,
+/// and only a decimal part (or a number too long to be exact) goes through the float parser.
+///
+/// ```text
+/// "11,000" → 11000, "1.2" → 1.2, "1.2.3" → none
+/// ```
+fn digits_value(raw: &str) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for &b in raw.as_bytes() {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                value = value * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            _ => return raw.replace(',', "").parse().ok(),
+        }
+    }
+    (digits > 0).then_some(value as f64)
 }
 
 /// "1/2", "3/16": a proper fraction written with a slash, and its length in tokens. Day and
@@ -1120,6 +1135,27 @@ fn counts_something(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_read_as_the_float_parser_reads_them() {
+        for raw in [
+            "0",
+            "7",
+            "2024",
+            "11,000",
+            "1,234,567",
+            "1.2",
+            ".5",
+            "0.001",
+            "1.2.3",
+            "12345678901234567890",
+            "999999999999999",
+            "9999999999999999",
+        ] {
+            let parsed: Option<f64> = raw.replace(',', "").parse().ok();
+            assert_eq!(digits_value(raw), parsed, "{raw}");
+        }
+    }
 
     /// (text, value, low, high, qualifier)
     type Brief = (String, Option<f64>, Option<f64>, Option<f64>, Qualifier);
