@@ -102,14 +102,26 @@ impl Tokens {
                 pos = k;
                 continue;
             }
-            if class & MARK != 0 {
+            // A full stop is a mark too, unless it starts a number (".001 per cent").
+            let number_stop = b == b'.'
+                && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
+                && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric());
+            if class & MARK != 0 || (b == b'.' && !number_stop) {
                 let hash = hash_step(HASH_SEED, b);
                 tokens.push_ascii(TokenKind::Punct, pos, pos + 1, breaks, false, b, hash);
                 breaks = 0;
                 pos += 1;
                 continue;
             }
-            // Digits, full stops, apostrophes and anything beyond ASCII decode one character.
+            if b.is_ascii_digit() || number_stop {
+                let end = scan_number(bytes, if number_stop { pos + 1 } else { pos });
+                let hash = word_hash(&text[pos..end]);
+                tokens.push_ascii(TokenKind::Number, pos, end, breaks, false, b, hash);
+                breaks = 0;
+                pos = end;
+                continue;
+            }
+            // Apostrophes, control characters and anything beyond ASCII decode one character.
             let c = if b < 0x80 {
                 b as char
             } else {
@@ -132,14 +144,6 @@ impl Tokens {
                 }
             } else if c.is_alphabetic() {
                 (TokenKind::Word, scan_word(text, start))
-            } else if c.is_ascii_digit() {
-                (TokenKind::Number, scan_number(bytes, start))
-            } else if c == '.'
-                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit)
-                && (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
-            {
-                // ".001 per cent"
-                (TokenKind::Number, scan_number(bytes, start + 1))
             } else if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8()) {
                 (TokenKind::Word, start + c.len_utf8() + 1)
             } else {
