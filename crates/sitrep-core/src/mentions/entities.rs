@@ -127,10 +127,13 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     if tok.kind != TokenKind::Word || !tok.capitalized {
         return None;
     }
-    let sentence_start = doc.sentence_of(i).is_some_and(|s| {
-        let first = doc.sentences[s].tokens.start;
-        i == first || (i == first + 1 && t.list[first].kind == TokenKind::Punct)
-    });
+    // Asked only of a capitalised function word ("The", "In"): a search over the sentences.
+    let sentence_start = || {
+        doc.sentence_of(i).is_some_and(|s| {
+            let first = doc.sentences[s].tokens.start;
+            i == first || (i == first + 1 && t.list[first].kind == TokenKind::Punct)
+        })
+    };
     let mut start = i;
     let mut titled = false;
     // A title before the name: "Rep. Lee", "President Yoon".
@@ -150,10 +153,8 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     let first_word = t.lower(start);
     let calendar =
         lex.weekdays.matches_at(t, start, start + 1) || lex.months.matches_at(t, start, start + 1);
-    if !titled && (calendar || (sentence_start && lex.function_words.contains(first_word))) {
-        {
-            return None;
-        }
+    if !titled && (calendar || (lex.function_words.contains(first_word) && sentence_start())) {
+        return None;
     }
     let mut end = start + 1;
     while end < t.len() {
