@@ -160,6 +160,10 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     while end < t.len() {
         let w = t.lower(end);
         let tk = t.list[end];
+        // A name never runs on past the end of its line.
+        if tk.breaks > 0 {
+            break;
+        }
         if tk.kind == TokenKind::Word && tk.capitalized && w != "'s" {
             end += 1;
         } else if w == "-"

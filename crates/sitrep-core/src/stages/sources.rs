@@ -186,8 +186,60 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
         }
         i += 1;
     }
+    if speakers.is_empty() && cited.is_empty() {
+        if let Some((speaker, span)) = headline_source(doc, lex, &range) {
+            spans.push(span);
+            speakers.push(speaker);
+        }
+    }
     speakers.dedup_by_key(|s| s.entity);
     (speakers, cited, spans, briefings)
+}
+
+/// A headline's source set off at its end: "One civilian killed in rebel attack - regional
+/// police", "Two shot dead during Kyiv protests: prosecutors". The source must be a named or
+/// group mention that ends the line, after a mark with a space on each side.
+fn headline_source(
+    doc: &Doc,
+    lex: &Lexicon,
+    range: &Range<usize>,
+) -> Option<(Speaker, Range<usize>)> {
+    let t = &doc.tokens;
+    let mut end = range.end;
+    if end > range.start && t.lower(end - 1) == "." {
+        end -= 1;
+    }
+    // The line must end here: the text's end, or a line break before the next token.
+    if end < t.len() && t.list[end].breaks == 0 {
+        return None;
+    }
+    let mark = (range.start + 3..end.saturating_sub(1))
+        .rev()
+        .take(8)
+        .find(|&k| lex.headline_marks.matches_at(t, k, k + 1))?;
+    let spaced_after = t.list[mark].end < t.list[mark + 1].start;
+    let spaced_before = t.lower(mark) == ":" || t.list[mark - 1].end < t.list[mark].start;
+    if !(spaced_after && spaced_before) {
+        return None;
+    }
+    let mut from = mark + 1;
+    if t.lower(from) == "the" {
+        from += 1;
+    }
+    let m = doc.mention_starting_at(from)?;
+    let speaks = matches!(
+        m.kind,
+        EntityKind::Person | EntityKind::Organisation | EntityKind::Group
+    );
+    (speaks && m.tokens.end == end).then(|| {
+        let speaker = Speaker {
+            entity: m.entity,
+            tokens: from..end,
+            outer: true,
+            position: mark,
+        };
+        (speaker, mark..end)
+    })
 }
 
 /// Extends an attribution phrase over a trailing "in Seoul" or ", the NIS director,".
@@ -298,4 +350,52 @@ fn resolve(doc: &Doc, kind: Reference, before: usize) -> Option<usize> {
         .rev()
         .find(|m| doc.entities[m.entity].kind == want)
         .map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor};
+
+    /// The sources of each claim of `text`, in order.
+    fn sources(text: &str) -> Vec<Vec<String>> {
+        Extractor::new()
+            .claims(&Document::new("t", text))
+            .into_iter()
+            .map(|c| c.sources)
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_names_its_source_at_the_end() {
+        assert_eq!(
+            sources("One civilian killed in rebel attack in east Ukrainian town - regional police"),
+            [["regional police"]]
+        );
+        assert_eq!(
+            sources("Three killed in Gorlovka shelling by Ukrainian army - DPR Defense Ministry"),
+            [["DPR Defense Ministry"]]
+        );
+        // A line of its own within a text.
+        assert_eq!(
+            sources("Fighting went on overnight.\nFive dead near Donetsk: AFP\nMore followed."),
+            [["AFP"]]
+        );
+    }
+
+    #[test]
+    fn a_dash_inside_the_line_or_a_place_is_no_source() {
+        // A hyphen that joins words, a mark that does not end the line, a place at the end.
+        assert_eq!(
+            sources("Two Su-34 pilots were killed in Kursk"),
+            [Vec::<String>::new()]
+        );
+        assert_eq!(
+            sources("Two killed - police said more may have died in the blast."),
+            [["police"]]
+        );
+        assert_eq!(
+            sources("Two killed in fighting - Donetsk"),
+            [Vec::<String>::new()]
+        );
+    }
 }
