@@ -156,6 +156,10 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     if !titled && (calendar || (lex.function_words.contains(first_word) && sentence_start())) {
         return None;
     }
+    // "Four reported killed", "Two Ukrainian soldiers": a count is no name, nor part of one.
+    if !titled && lex.number_words.matches_at(t, start, start + 1) {
+        return None;
+    }
     let mut end = start + 1;
     while end < t.len() {
         let w = t.lower(end);

@@ -398,4 +398,16 @@ mod tests {
             [Vec::<String>::new()]
         );
     }
+
+    #[test]
+    fn a_count_is_no_speaker() {
+        assert_eq!(
+            sources("Four reported killed in Ukraine ahead of talks"),
+            [Vec::<String>::new()]
+        );
+        // The entity is named "YPG", not "One YPG", wherever it is mentioned later.
+        let all =
+            sources("One YPG fighter was wounded. The YPG reported that 112 fighters were killed.");
+        assert_eq!(all.last().unwrap(), &["YPG"]);
+    }
 }
