@@ -642,34 +642,28 @@ impl Lexicon {
             }
         }
 
-        let number_words = PhraseSet::new(
-            [
-                &numbers.ones,
-                &numbers.tens,
-                &numbers.scales,
-                &numbers.groups,
-            ]
-            .into_iter()
-            .flat_map(|m| m.keys().cloned())
-            .chain(["a".to_string(), "an".to_string()])
-            .map(|w| (w, ())),
-        );
-        let amount_starts = PhraseSet::new(
-            [
-                &numbers.ones,
-                &numbers.tens,
-                &numbers.scales,
-                &numbers.groups,
-                &numbers.fractions,
-            ]
-            .into_iter()
-            .flat_map(|m| m.keys().cloned())
-            .chain(numbers.vague.iter().filter_map(|v| {
-                let t = Tokens::new(&v.phrase);
-                (!t.is_empty()).then(|| t.lower(0).to_string())
-            }))
-            .chain(numbers.implicit_starts.iter().cloned())
-            .map(|w| (w, ())),
+        let number_word_list: Vec<String> = [
+            &numbers.ones,
+            &numbers.tens,
+            &numbers.scales,
+            &numbers.groups,
+        ]
+        .into_iter()
+        .flat_map(|m| m.keys().cloned())
+        .chain(["a".to_string(), "an".to_string()])
+        .collect();
+        let number_words = set_of(number_word_list.clone());
+        let vague_firsts = numbers.vague.iter().filter_map(|v| {
+            let t = Tokens::new(&v.phrase);
+            (!t.is_empty()).then(|| t.lower(0).to_string())
+        });
+        let amount_starts = set_of(
+            number_word_list
+                .into_iter()
+                .chain(numbers.fractions.keys().cloned())
+                .chain(vague_firsts)
+                .chain(numbers.implicit_starts.iter().cloned())
+                .collect(),
         );
         let mut references = PhraseSet::default();
         for p in sources.person_references {

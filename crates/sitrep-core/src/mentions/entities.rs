@@ -119,14 +119,11 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
     doc.mentions.sort_by_key(|m| m.tokens.start);
 }
 
-/// A run of capitalised tokens starting at `i`, without a leading title; and whether a title
-/// ("Rep.", "President") stood before it.
+/// A run of capitalised tokens starting at the capitalised word `i` (the caller skips every
+/// other token), without a leading title; and whether a title ("Rep.", "President") stood
+/// before it.
 fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     let t = &doc.tokens;
-    let tok = t.list[i];
-    if tok.kind != TokenKind::Word || !tok.capitalized {
-        return None;
-    }
     // Asked only of a capitalised function word ("The", "In"): a search over the sentences.
     let sentence_start = || {
         doc.sentence_of(i).is_some_and(|s| {

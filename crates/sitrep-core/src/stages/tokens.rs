@@ -135,17 +135,12 @@ impl Tokens {
                 continue;
             }
             let start = pos;
-            let (kind, end) = if is_typographic_mark(c) {
-                // Dashes, quotes and the like: no letters, no digits, no white space.
-                if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8()) {
-                    (TokenKind::Word, start + c.len_utf8() + 1)
-                } else {
-                    (TokenKind::Punct, start + c.len_utf8())
-                }
-            } else if c.is_alphabetic() {
-                (TokenKind::Word, scan_word(text, start))
-            } else if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8()) {
+            let (kind, end) = if is_apostrophe(c) && next_is_possessive(text, start + c.len_utf8())
+            {
                 (TokenKind::Word, start + c.len_utf8() + 1)
+            } else if !is_typographic_mark(c) && c.is_alphabetic() {
+                // Dashes, quotes and the like need no look-up: they are no letters.
+                (TokenKind::Word, scan_word(text, start))
             } else {
                 (TokenKind::Punct, start + c.len_utf8())
             };
