@@ -1,6 +1,7 @@
 //! Stage 6: sources. Who each sentence is attributed to, and whom they cite, across the document.
 //!
-//! Within a sentence: "according to X", "X said", "said X", "X told reporters", "X, citing Y".
+//! Within a sentence: "according to X", "X said", "said X", "X told reporters", "X, citing Y";
+//! and a headline's source set off at its end ("Five dead near Donetsk: AFP").
 //! Across the document: "X, citing Y", "X was briefed by Y", "According to X, Y said" record that X
 //! relies on Y, so every claim X makes carries Y after X. References back ("the lawmaker",
 //! "the agency", "he") resolve to the latest entity of that kind. A person cited as someone's
