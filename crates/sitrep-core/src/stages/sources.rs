@@ -206,13 +206,13 @@ fn headline_source(
     range: &Range<usize>,
 ) -> Option<(Speaker, Range<usize>)> {
     let t = &doc.tokens;
+    // The line must end with the sentence: the text's end, or a line break before the next token.
+    if range.end < t.len() && t.list[range.end].breaks == 0 {
+        return None;
+    }
     let mut end = range.end;
     if end > range.start && t.lower(end - 1) == "." {
         end -= 1;
-    }
-    // The line must end here: the text's end, or a line break before the next token.
-    if end < t.len() && t.list[end].breaks == 0 {
-        return None;
     }
     let mark = (range.start + 3..end.saturating_sub(1))
         .rev()
@@ -375,6 +375,10 @@ mod tests {
         assert_eq!(
             sources("Three killed in Gorlovka shelling by Ukrainian army - DPR Defense Ministry"),
             [["DPR Defense Ministry"]]
+        );
+        assert_eq!(
+            sources("Two soldiers killed in shelling - Defence Ministry."),
+            [["Defence Ministry"]]
         );
         // A line of its own within a text.
         assert_eq!(
