@@ -172,7 +172,8 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
                 if let Some((entity, name, from, end)) = found {
                     let trailing = from > range.start
                         && matches!(t.lower(from - 1), "," | "”" | "\"" | "’")
-                        && range.end - end <= 3;
+                        // A name may run past the sentence's end: then it trails nothing.
+                        && range.end.checked_sub(end).is_some_and(|d| d <= 3);
                     spans.push(from..end);
                     speakers.push(Speaker {
                         entity,
@@ -402,6 +403,16 @@ mod tests {
             sources("Two killed in fighting - Donetsk"),
             [Vec::<String>::new()]
         );
+    }
+
+    #[test]
+    fn a_speaker_whose_name_runs_past_the_sentence_is_no_overflow() {
+        // Found by the `extract` fuzz target: a name after "told" that runs on past the
+        // sentence's end made the distance to that end negative.
+        let text = "Drone barrage kills 12 in Kharkiv region: gbliThe Ngh,, accordih5,4eNor 30\n\n    \
+                    of a strike i.), told\n\nDrone barrage kills 12 in Kharkiv region: gbliThe Ngh,, \
+                    accordih5,4eNor 30\n\n    of a strike i.), told r\"thirefree";
+        assert!(!sources(text).is_empty());
     }
 
     #[test]
