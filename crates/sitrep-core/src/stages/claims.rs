@@ -59,24 +59,27 @@ struct Count {
 /// Adds the claim layer.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut drafts = Vec::new();
-    // Quantities and sentences are both in text order: a cursor tells a sentence without any
-    // quantity at once.
+    // Quantities and sentences are both in text order: a cursor finds each sentence's
+    // quantities, and passes a sentence without any at once.
     let mut next_quantity = 0;
     for s in 0..doc.sentences.len() {
         let range = doc.sentences[s].tokens.clone();
-        while next_quantity < doc.quantities.len()
-            && doc.quantities[next_quantity].tokens.start < range.start
-        {
+        let starts_before = |k: usize, at: usize| {
+            doc.quantities
+                .get(k)
+                .is_some_and(|q: &Quantity| q.tokens.start < at)
+        };
+        while starts_before(next_quantity, range.start) {
             next_quantity += 1;
         }
-        if doc
-            .quantities
-            .get(next_quantity)
-            .is_none_or(|q| q.tokens.start >= range.end)
-        {
+        let mut after = next_quantity;
+        while starts_before(after, range.end) {
+            after += 1;
+        }
+        if after == next_quantity {
             continue;
         }
-        let mut counts = counts_in(doc, lex, &range);
+        let mut counts = counts_in(doc, lex, &range, next_quantity..after);
         if counts.is_empty() {
             continue;
         }
@@ -101,18 +104,21 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     doc.claims = drafts;
 }
 
-/// The counts of a sentence, each with its group and its part in a partitive.
-fn counts_in(doc: &Doc, lex: &Lexicon, range: &Range<usize>) -> Vec<Count> {
-    let first = doc
-        .quantities
-        .partition_point(|q| q.tokens.start < range.start);
-    let mut counts: Vec<Count> = doc.quantities[first..]
-        .iter()
-        .take_while(|q| q.tokens.start < range.end)
-        .enumerate()
-        .filter(|(_, q)| q.kind == QuantityKind::Count && q.tokens.end <= range.end)
-        .map(|(k, _)| Count {
-            quantity: first + k,
+/// The counts of a sentence (token `range`, whose quantities are those at `quantities`), each
+/// with its group and its part in a partitive.
+fn counts_in(
+    doc: &Doc,
+    lex: &Lexicon,
+    range: &Range<usize>,
+    quantities: Range<usize>,
+) -> Vec<Count> {
+    let mut counts: Vec<Count> = quantities
+        .filter(|&k| {
+            let q = &doc.quantities[k];
+            q.kind == QuantityKind::Count && q.tokens.end <= range.end
+        })
+        .map(|k| Count {
+            quantity: k,
             ..Count::default()
         })
         .collect();
