@@ -195,44 +195,24 @@ impl Tokens {
     #[inline(never)]
     fn push_unicode(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
         let surface = &text[start..end];
-        let (capitalized, inner_capital, lower);
-        let mut chars = surface.chars();
-        let mark = match (chars.next(), chars.next()) {
-            (Some(c), None) if is_typographic_mark(c) => Some(c),
-            _ => None,
-        };
-        if let Some(c) = mark {
-            // A typographic mark ("–", "“", "…") has no case: its lower form is itself, but
-            // for the curly apostrophes, which fold to the straight one.
-            capitalized = false;
-            inner_capital = false;
-            lower = if c == '\u{2019}' || c == '\u{2018}' {
-                let from = self.lowered.len() as u32;
-                self.lowered.push('\'');
-                (from, from + 1)
+        let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
+        let inner_capital = surface.chars().skip(1).any(char::is_uppercase);
+        // Curly apostrophes fold to the straight one so lexicons need one spelling.
+        let folded = surface.chars().flat_map(|c| {
+            let c = if c == '\u{2019}' || c == '\u{2018}' {
+                '\''
             } else {
-                (start as u32, end as u32)
+                c
             };
+            c.to_lowercase()
+        });
+        let lower = if folded.clone().eq(self.lowered[start..end].chars()) {
+            (start as u32, end as u32)
         } else {
-            capitalized = surface.chars().next().is_some_and(char::is_uppercase);
-            inner_capital = surface.chars().skip(1).any(char::is_uppercase);
-            // Curly apostrophes fold to the straight one so lexicons need one spelling.
-            let folded = surface.chars().flat_map(|c| {
-                let c = if c == '\u{2019}' || c == '\u{2018}' {
-                    '\''
-                } else {
-                    c
-                };
-                c.to_lowercase()
-            });
-            if folded.clone().eq(self.lowered[start..end].chars()) {
-                lower = (start as u32, end as u32);
-            } else {
-                let from = self.lowered.len() as u32;
-                self.lowered.extend(folded);
-                lower = (from, self.lowered.len() as u32);
-            }
-        }
+            let from = self.lowered.len() as u32;
+            self.lowered.extend(folded);
+            (from, self.lowered.len() as u32)
+        };
         let hash = word_hash(&self.lowered[lower.0 as usize..lower.1 as usize]);
         self.list.push(Token {
             kind,
