@@ -290,6 +290,8 @@ pub struct Lexicon {
     pub suffix_scales: HashMap<String, f64>,
     /// Words naming a part ("third", "quarters") and the part's size.
     pub fractions: HashMap<String, f64>,
+    /// Words before "half" that make it part of a period, not a fraction ("the second half").
+    pub period_halves: HashSet<String>,
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
@@ -395,6 +397,7 @@ struct NumbersFile {
     fractions: HashMap<String, f64>,
     vague: Vec<VagueEntry>,
     implicit_starts: Vec<String>,
+    period_halves: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -691,6 +694,7 @@ impl Lexicon {
             scales: numbers.scales,
             suffix_scales: numbers.suffix_scales,
             fractions: numbers.fractions,
+            period_halves: hash_of(numbers.period_halves),
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
             qualifiers_before: qualifier_set(qualifiers_before),

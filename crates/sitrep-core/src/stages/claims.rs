@@ -386,6 +386,16 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
 fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<usize> {
     let t = &doc.tokens;
     let mut start = from;
+    // "a 5-member family", "an 11-man assault group": the group follows the compound's hyphen.
+    if start + 1 < limit
+        && t.lower(start) == "-"
+        && start > 0
+        && t.touches_next(start - 1)
+        && t.touches_next(start)
+        && t.list[start + 1].kind == TokenKind::Word
+    {
+        start += 1;
+    }
     // "dozens of people", "a couple of soldiers": skip "of" (and a determiner) before the group.
     if start < limit
         && t.lower(start) == "of"
@@ -401,6 +411,16 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
     }
     let mut end = start;
     let mut head_end = start;
+    // "three 12-year-old boys": the age belongs to the group, as in "three twelve-year-old boys".
+    if start + 2 < limit
+        && t.list[start].kind == TokenKind::Number
+        && t.lower(start + 1) == "-"
+        && t.touches_next(start)
+    {
+        if let Some((len, _)) = lex.age_words.longest_at(t, start + 2, limit) {
+            end = start + 2 + len;
+        }
+    }
     while end < limit && end - start < 7 {
         let w = t.lower(end);
         let tok = t.list[end];
@@ -1302,6 +1322,23 @@ mod tests {
                 b("killed", "Two", "civilians"),
                 b("wounded", "one", "civilians")
             ]
+        );
+    }
+
+    #[test]
+    fn ages_and_compounds_describe_the_group() {
+        // An age in words is no count: the article counts the one person.
+        assert_eq!(
+            brief("A seven-year-old girl was wounded."),
+            [b("wounded", "A", "seven-year-old girl")]
+        );
+        assert_eq!(
+            brief("Three 12-year-old boys were killed."),
+            [b("killed", "Three", "12-year-old boys")]
+        );
+        assert_eq!(
+            brief("Gunmen killed a 5-member family."),
+            [b("killed", "5", "member family")]
         );
     }
 

@@ -106,10 +106,10 @@ fn scan(
                 None => None,
             }
         } else {
-            None
+            word_age(t, lex, &first, limit)
         };
         if let Some(unit_end) = age {
-            out.push(age_quantity(t, text, i, first, unit_end));
+            out.push(age_quantity(t, text, lex, floor, i, first, unit_end));
             i = unit_end.max(i + 1);
             continue;
         }
@@ -147,7 +147,9 @@ fn scan(
         let mut symbol = None;
         if let Some((len, _)) = lex.currency_symbols.longest_ending_at(t, start, floor) {
             if t.list[start - 1].end == t.list[start].start || len > 1 {
-                symbol = Some(t.lower(start - len).to_uppercase());
+                // "$", "US$", "$US": every token of the symbol.
+                let from = t.list[start - len].start;
+                symbol = Some(text[from..t.list[start - 1].end].to_uppercase());
                 start -= len;
             }
         }
@@ -368,6 +370,10 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
         return None;
     }
     let (end, value) = if w == "half" && i + 1 < limit && t.lower(i + 1) == "of" {
+        // "the second half of the game" is a period.
+        if i > 0 && lex.period_halves.contains(t.lower(i - 1)) {
+            return None;
+        }
         (i + 1, 0.5)
     } else {
         let count = match w {
@@ -382,6 +388,15 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
             // "a third", "two-thirds"; the plural after a plural count only.
             let plural = t.lower(k).ends_with('s') && t.lower(k) != "halves";
             if plural != (count > 1.0) && w != "half" {
+                return None;
+            }
+            // "a third-party audit", "a quarter-final": the part word opens a compound.
+            if k + 2 < limit
+                && t.lower(k + 1) == "-"
+                && t.touches_next(k)
+                && t.touches_next(k + 1)
+                && t.list[k + 2].kind == TokenKind::Word
+            {
                 return None;
             }
             (k + 1, count * part)
@@ -546,8 +561,29 @@ fn merge_bounds(t: &Tokens, text: &str, out: &mut Vec<Quantity>, from: usize) {
     }
 }
 
-/// An age: the number with its unit words ("12-year-old") as a quantity of kind age.
-fn age_quantity(t: &Tokens, text: &str, i: usize, first: Bare, unit_end: usize) -> Quantity {
+/// Where the age words after a number in words end: "a seven-year-old girl", "twelve years old".
+fn word_age(t: &Tokens, lex: &Lexicon, first: &Bare, limit: usize) -> Option<usize> {
+    if first.vague.is_some() || first.end >= limit {
+        return None;
+    }
+    let hyphen = t.lower(first.end) == "-" && t.touches_next(first.end - 1);
+    let from = if hyphen { first.end + 1 } else { first.end };
+    lex.age_words
+        .longest_at(t, from, limit)
+        .map(|(len, _)| from + len)
+}
+
+/// An age: the number with its unit words ("12-year-old") as a quantity of kind age, and the
+/// qualifier before it ("over 60 years old", "under the age of 18").
+fn age_quantity(
+    t: &Tokens,
+    text: &str,
+    lex: &Lexicon,
+    floor: usize,
+    i: usize,
+    first: Bare,
+    unit_end: usize,
+) -> Quantity {
     let unit_start = if first.end < t.len() && t.lower(first.end) == "-" {
         first.end + 1
     } else {
@@ -556,15 +592,33 @@ fn age_quantity(t: &Tokens, text: &str, i: usize, first: Bare, unit_end: usize) 
     let unit = (unit_end > unit_start)
         .then(|| text[t.list[unit_start].start..t.list[unit_end - 1].end].to_string());
     let end = unit_end.max(first.end);
+    // The qualifier stands before "the age of" where there is one.
+    let mut before = i;
+    if before >= floor + 2
+        && t.lower(before - 1) == "of"
+        && lex.age_markers.contains(t.lower(before - 2))
+    {
+        before -= 2;
+        if before > floor && t.lower(before - 1) == "the" {
+            before -= 1;
+        }
+    }
+    let (start, qualifier) = match lex.qualifiers_before.longest_ending_at(t, before, floor) {
+        Some((len, q)) if !(len == 1 && is_preposition_use(t, before - 1, floor)) => {
+            (before - len, *q)
+        }
+        _ => (i, Qualifier::Exact),
+    };
+    let (low, high, qualifier) = bounds(first.value, qualifier);
     Quantity {
-        tokens: i..end,
+        tokens: start..end,
         amount_tokens: i..first.end,
         amount: Amount {
-            text: text[t.list[i].start..t.list[end - 1].end].to_string(),
+            text: text[t.list[start].start..t.list[end - 1].end].to_string(),
             value: Some(first.value),
-            low: Some(first.value),
-            high: Some(first.value),
-            qualifier: Qualifier::Exact,
+            low,
+            high,
+            qualifier,
         },
         kind: QuantityKind::Age,
         unit,
@@ -723,10 +777,13 @@ fn fraction(t: &Tokens, i: usize, numerator: f64, limit: usize) -> Option<(f64, 
     }
     let denominator: f64 = t.lower(i + 2).parse().ok()?;
     let more = i + 3 < limit && t.touches_next(i + 2) && matches!(t.lower(i + 3), "/" | "⁄");
+    // The fraction slash (U+2044) writes nothing but fractions; a solidus also writes dates
+    // ("1/12") and ratios, so its denominators stay small.
+    let fraction_slash = t.lower(i + 1) == "⁄";
     let proper = numerator.fract() == 0.0
         && numerator >= 1.0
         && numerator < denominator
-        && denominator <= 100.0;
+        && (denominator <= 100.0 || fraction_slash);
     (proper && !more).then_some((numerator / denominator, 3))
 }
 
@@ -738,6 +795,10 @@ fn suffix_scale(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<f64
     }
     let w = t.lower(next);
     let scale = *lex.suffix_scales.get(w)?;
+    // "9K38", "5m2": a designation or a unit's power, not a scale.
+    if next + 1 < limit && t.touches_next(next) && t.list[next + 1].kind != TokenKind::Punct {
+        return None;
+    }
     if w == "m" {
         let upper = t.list[next].capitalized;
         let money = i > 0 && lex.currency_symbols.longest_ending_at(t, i, 0).is_some();
@@ -862,18 +923,18 @@ fn range_tail(
         return None;
     }
     let link = t.lower(link_at);
-    // "between $20 and $30": look past a currency symbol on either end.
-    let symbol_before = i > floor
-        && lex
-            .currency_symbols
+    // "between $20 and $30", "between US$20 and US$30": look past a currency symbol on either
+    // end.
+    let symbol_len = if i > floor {
+        lex.currency_symbols
             .longest_ending_at(t, i, floor)
-            .is_some();
-    // The word before the amount, past a currency symbol or a sign ("between minus 10 and 5").
-    let mut opener = if symbol_before {
-        i.saturating_sub(2)
+            .map_or(0, |(len, _)| len)
     } else {
-        i.saturating_sub(1)
+        0
     };
+    let symbol_before = symbol_len > 0;
+    // The word before the amount, past a currency symbol or a sign ("between minus 10 and 5").
+    let mut opener = i.saturating_sub(symbol_len + 1);
     if opener > floor && matches!(t.lower(opener), "minus" | "negative") {
         opener -= 1;
     }
@@ -983,10 +1044,16 @@ fn not_an_amount(
     if let Some((len, _)) = lex.age_words.longest_at(t, age_from, limit) {
         return Some(NonAmount::Age(age_from + len));
     }
-    // "aged 30", "under the age of 18"
+    // "aged 30", "under the age of 18", "aged over 65"
     let age_of =
         i > floor + 1 && t.lower(i - 1) == "of" && lex.age_markers.contains(t.lower(i - 2));
-    if age_of || (i > floor && lex.age_markers.contains(t.lower(i - 1))) {
+    let marker_before = |k: usize| k > floor && lex.age_markers.contains(t.lower(k - 1));
+    let qualified_age = || {
+        lex.qualifiers_before
+            .longest_ending_at(t, i, floor)
+            .is_some_and(|(len, _)| marker_before(i - len))
+    };
+    if age_of || marker_before(i) || qualified_age() {
         return Some(NonAmount::Age(end));
     }
     // "Shahbuddin Patwari, 28, president of ...": a number between commas after a name.
@@ -1031,12 +1098,16 @@ fn not_an_amount(
         };
         // "the category 4 hurricane", "a level 3 alert": a label after an article, too.
         let after_article = i >= floor + 2 && matches!(t.lower(i - 2), "the" | "a" | "an");
+        // A function word ("an") is a label only as "No. 3", capitalised inside a sentence
+        // ("the An 26"), or glued by a hyphen ("An-26", above): "an 18 km march" is an amount.
+        let capitalized = t.list[i - 1].capitalized;
+        let label = if lex.function_words.contains(label_word) {
+            capitalized && i - 1 > floor
+        } else {
+            capitalized || label_word.len() <= 2 || after_article
+        };
         if lex.identifier_words.contains(label_word)
-            && (t.list[i - 1].capitalized
-                || prev == "."
-                || label_word.len() <= 2
-                || after_article
-                || matches!(label_word, "number" | "no"))
+            && (label || prev == "." || matches!(label_word, "number" | "no"))
         {
             return Some(NonAmount::Skip(end));
         }
@@ -1294,6 +1365,9 @@ mod tests {
             "the category 4 hurricane",
             "a level 3 alert",
             "the sp 500 fell",
+            "the An 26 crashed",
+            "a third-party audit",
+            "in the second half of the game",
         ] {
             assert!(
                 quantities(text).is_empty(),
@@ -1307,6 +1381,8 @@ mod tests {
     fn ages_are_quantities_of_their_own_kind() {
         for (text, unit) in [
             ("a 12-year-old boy", Some("year-old")),
+            ("the seven-year-old", Some("year-old")),
+            ("twelve years old", Some("years old")),
             ("aged 12", None),
             ("He is 30 years old", Some("years old")),
             ("boys under the age of 18", None),
@@ -1323,18 +1399,78 @@ mod tests {
     }
 
     #[test]
+    fn ages_keep_their_qualifier() {
+        for (text, quantity) in [
+            (
+                "children under the age of 5 died",
+                ("under the age of 5", Some(5.0), None, Some(4.0), LessThan),
+            ),
+            (
+                "men over 60 years old",
+                ("over 60 years old", Some(60.0), Some(61.0), None, MoreThan),
+            ),
+            (
+                "people aged over 65",
+                ("over 65", Some(65.0), Some(66.0), None, MoreThan),
+            ),
+        ] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].kind, QuantityKind::Age, "{text}");
+            let a = &q[0].amount;
+            let (words, value, low, high, qualifier) = quantity;
+            assert_eq!(
+                (a.text.as_str(), a.value, a.low, a.high, a.qualifier),
+                (words, value, low, high, qualifier),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn signs_suffix_scales_and_currency_codes() {
         assert_eq!(one("minus 233").1, Some(-233.0));
         assert_eq!(one("CAC -1.7%").1, Some(-1.7));
         assert_eq!(one("revenue of EUR50m").1, Some(50e6));
         assert_eq!(one("12.3m tonnes").1, Some(12.3e6));
         assert_eq!(one("a 100m sprint").1, Some(100.0));
+        assert!(quantities("with an 9K38 Igla").is_empty());
         assert_eq!(one("from $370,000 to $5.5 million").3, Some(5.5e6));
+    }
+
+    #[test]
+    fn an_article_before_digits_is_no_label() {
+        // "An" names Antonov aircraft ("An-26"); the article before digits does not.
+        assert_eq!(one("an 18 km march").1, Some(18.0));
+        assert_eq!(one("An 8.5 kW system").1, Some(8.5));
+        assert!(quantities("the An-26 crashed").is_empty());
+    }
+
+    #[test]
+    fn symbols_of_several_tokens_open_ranges_and_name_the_unit() {
+        for (text, unit) in [
+            ("between $US160 million and $US171 million", "$US"),
+            ("between US$160 million and US$171 million", "US$"),
+        ] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].amount.text, text);
+            assert_eq!(
+                (q[0].amount.low, q[0].amount.high),
+                (Some(160e6), Some(171e6))
+            );
+            assert_eq!(q[0].unit.as_deref(), Some(unit));
+        }
     }
 
     #[test]
     fn fractions_and_inclusive_bounds() {
         assert_eq!(one("1/2 pound").1, Some(0.5));
+        // The fraction slash writes fractions only, whatever the denominator.
+        assert_eq!(one("1⁄128 of a gallon").1, Some(1.0 / 128.0));
+        assert_eq!(quantities("1/128 of a gallon").len(), 2);
         assert_eq!(one("less than 5000 or equal").3, Some(5000.0));
         assert_eq!(one("equal to 20").4, Exact);
         assert_eq!(one("between negative ten and fifteen").2, Some(-10.0));
