@@ -336,6 +336,8 @@ pub struct Lexicon {
     pub clause_breaks: PhraseSet<()>,
 
     pub speech_verbs: PhraseSet<()>,
+    /// Speech verbs whose speaker stands before them only ("Ukraine accused Russia").
+    pub accusation_verbs: PhraseSet<()>,
     pub according: PhraseSet<()>,
     pub citing: PhraseSet<()>,
     pub briefed_by: PhraseSet<()>,
@@ -465,6 +467,7 @@ struct CuesFile {
 #[derive(Deserialize)]
 struct SourcesFile {
     speech_verbs: Vec<String>,
+    accusation_verbs: Vec<String>,
     according: Vec<String>,
     citing: Vec<String>,
     briefed_by: Vec<String>,
@@ -727,6 +730,7 @@ impl Lexicon {
             relatives: set_of(cues.relatives),
             clause_breaks: set_of(cues.clause_breaks),
             speech_verbs: set_of(sources.speech_verbs),
+            accusation_verbs: set_of(sources.accusation_verbs),
             according: set_of(sources.according),
             citing: set_of(sources.citing),
             briefed_by: set_of(sources.briefed_by),
@@ -800,6 +804,7 @@ impl Lexicon {
         add(&mut self.relatives);
         add(&mut self.clause_breaks);
         add(&mut self.speech_verbs);
+        add(&mut self.accusation_verbs);
         add(&mut self.according);
         add(&mut self.citing);
         add(&mut self.briefed_by);

@@ -1101,13 +1101,15 @@ fn not_an_amount(
         // A function word ("an") is a label only as "No. 3", capitalised inside a sentence
         // ("the An 26"), or glued by a hyphen ("An-26", above): "an 18 km march" is an amount.
         let capitalized = t.list[i - 1].capitalized;
-        let label = if lex.function_words.contains(label_word) {
-            capitalized && i - 1 > floor
-        } else {
-            capitalized || label_word.len() <= 2 || after_article
+        let label = || {
+            if lex.function_words.contains(label_word) {
+                capitalized && i - 1 > floor
+            } else {
+                capitalized || label_word.len() <= 2 || after_article
+            }
         };
         if lex.identifier_words.contains(label_word)
-            && (label || prev == "." || matches!(label_word, "number" | "no"))
+            && (prev == "." || matches!(label_word, "number" | "no") || label())
         {
             return Some(NonAmount::Skip(end));
         }

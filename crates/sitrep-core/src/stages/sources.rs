@@ -123,8 +123,10 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
     let mut cited = Vec::new();
     let mut spans = Vec::new();
     let mut briefings = Vec::new();
-    let cues =
-        lex.according.start_mask() | lex.briefed_by.start_mask() | lex.speech_verbs.start_mask();
+    let cues = lex.according.start_mask()
+        | lex.briefed_by.start_mask()
+        | lex.speech_verbs.start_mask()
+        | lex.accusation_verbs.start_mask();
     let mut i = range.start;
     while i < range.end {
         if t.list[i].first & cues == 0 {
@@ -161,13 +163,21 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
                 }
             }
         }
-        if let Some((len, _)) = lex.speech_verbs.longest_at(t, i, range.end) {
+        let verb = match lex.speech_verbs.longest_at(t, i, range.end) {
+            Some((len, _)) => Some((len, true)),
+            None => lex
+                .accusation_verbs
+                .longest_at(t, i, range.end)
+                .map(|(len, _)| (len, false)),
+        };
+        if let Some((len, speaker_may_follow)) = verb {
             if t.lower(i) != "according" {
                 let before = entity_before(doc, lex, i, range.start);
                 let found = match before {
                     Some((e, from)) => Some((e, from..i, from, i + len)),
-                    None => entity_after(doc, lex, i + len, range.end)
+                    None if speaker_may_follow => entity_after(doc, lex, i + len, range.end)
                         .map(|(e, from, end)| (e, from..end, i, end)),
+                    None => None,
                 };
                 if let Some((entity, name, from, end)) = found {
                     let trailing = from > range.start
@@ -413,6 +423,23 @@ mod tests {
                     of a strike i.), told\n\nDrone barrage kills 12 in Kharkiv region: gbliThe Ngh,, \
                     accordih5,4eNor 30\n\n    of a strike i.), told r\"thirefree";
         assert!(!sources(text).is_empty());
+    }
+
+    #[test]
+    fn an_accuser_speaks_and_the_accused_does_not() {
+        assert_eq!(
+            sources("Ukraine accused Russia of launching drones, killing four people."),
+            [["Ukraine"]]
+        );
+        // No speaker before the verb: the name after it is the accused, not a speaker.
+        assert_eq!(
+            sources("Four people were killed, and Kyiv accused Russia."),
+            [["Kyiv"]]
+        );
+        assert_eq!(
+            sources("Four people were killed; accused Russia of it."),
+            [Vec::<String>::new()]
+        );
     }
 
     #[test]
