@@ -386,15 +386,15 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
 fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<usize> {
     let t = &doc.tokens;
     let mut start = from;
-    // "a 5-member family", "an 11-man assault group": the group follows the compound's hyphen.
-    if start + 1 < limit
+    // "a 5-member family", "an 11-man assault group": the group follows the compound.
+    if start + 2 < limit
         && t.lower(start) == "-"
         && start > 0
         && t.touches_next(start - 1)
         && t.touches_next(start)
         && t.list[start + 1].kind == TokenKind::Word
     {
-        start += 1;
+        start += 2;
     }
     // "dozens of people", "a couple of soldiers": skip "of" (and a determiner) before the group.
     if start < limit
@@ -1338,7 +1338,7 @@ mod tests {
         );
         assert_eq!(
             brief("Gunmen killed a 5-member family."),
-            [b("killed", "5", "member family")]
+            [b("killed", "5", "family")]
         );
     }
 

@@ -181,11 +181,9 @@ fn scan(
             {
                 start -= len;
             }
-        } else if let Some((len, q)) = lex.qualifiers_before.longest_ending_at(t, start, floor) {
-            if !(len == 1 && is_preposition_use(t, start - 1, floor)) {
-                qualifier = *q;
-                start -= len;
-            }
+        } else if let Some((len, q)) = qualifier_before(t, lex, start, floor) {
+            qualifier = q;
+            start -= len;
         }
 
         // Unit, then a qualifier after ("or more").
@@ -603,11 +601,9 @@ fn age_quantity(
             before -= 1;
         }
     }
-    let (start, qualifier) = match lex.qualifiers_before.longest_ending_at(t, before, floor) {
-        Some((len, q)) if !(len == 1 && is_preposition_use(t, before - 1, floor)) => {
-            (before - len, *q)
-        }
-        _ => (i, Qualifier::Exact),
+    let (start, qualifier) = match qualifier_before(t, lex, before, floor) {
+        Some((len, q)) => (before - len, q),
+        None => (i, Qualifier::Exact),
     };
     let (low, high, qualifier) = bounds(first.value, qualifier);
     Quantity {
@@ -644,6 +640,20 @@ pub fn bounds(value: f64, q: Qualifier) -> (Option<f64>, Option<f64>, Qualifier)
         Qualifier::LessThan => (None, Some(if whole { value - 1.0 } else { value }), q),
         _ => (Some(value), Some(value), q),
     }
+}
+
+/// The qualifier ending just before token `at` and its length in tokens: "at least", "over"
+/// (not "the under 5s").
+fn qualifier_before(
+    t: &Tokens,
+    lex: &Lexicon,
+    at: usize,
+    floor: usize,
+) -> Option<(usize, Qualifier)> {
+    lex.qualifiers_before
+        .longest_ending_at(t, at, floor)
+        .filter(|&(len, _)| !(len == 1 && is_preposition_use(t, at - 1, floor)))
+        .map(|(len, q)| (len, *q))
 }
 
 /// "over" and "under" are qualifiers only before a number, not in "over the border 3 ...":
