@@ -310,6 +310,8 @@ pub struct Lexicon {
     pub auxiliaries: PhraseSet<()>,
     pub adverbs: PhraseSet<()>,
     pub toll_links: HashSet<String>,
+    /// Words that open an event phrase after a toll noun ("the death toll from the quake").
+    pub toll_phrase_openers: HashSet<String>,
     /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
     pub toll_rises: PhraseSet<()>,
     pub denials: PhraseSet<()>,
@@ -346,6 +348,8 @@ pub struct Lexicon {
     pub titles: PhraseSet<()>,
     pub organisation_words: PhraseSet<()>,
     pub references: PhraseSet<Reference>,
+    /// Organisation references that point back only to a name holding them ("the army").
+    pub self_naming_references: HashSet<String>,
     /// Unnamed groups that may be a source ("officials", "activists").
     pub group_sources: PhraseSet<()>,
     pub reference_modifiers: HashSet<String>,
@@ -443,6 +447,7 @@ struct CuesFile {
     auxiliaries: Vec<String>,
     adverbs: Vec<String>,
     toll_links: Vec<String>,
+    toll_phrase_openers: Vec<String>,
     toll_rises: Vec<String>,
     denials: Vec<String>,
     negations: Vec<String>,
@@ -478,6 +483,7 @@ struct SourcesFile {
     group_sources: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
+    self_naming_references: Vec<String>,
     reference_modifiers: Vec<String>,
 }
 
@@ -711,6 +717,7 @@ impl Lexicon {
             auxiliaries: set_of(cues.auxiliaries),
             adverbs: set_of(cues.adverbs),
             toll_links: hash_of(cues.toll_links),
+            toll_phrase_openers: hash_of(cues.toll_phrase_openers),
             toll_rises: set_of(cues.toll_rises),
             denials: set_of(cues.denials),
             negations: set_of(cues.negations),
@@ -738,6 +745,7 @@ impl Lexicon {
             titles: set_of(sources.titles),
             organisation_words: set_of(sources.organisation_words),
             references,
+            self_naming_references: hash_of(sources.self_naming_references),
             group_sources: set_of(sources.group_sources),
             reference_modifiers: hash_of(sources.reference_modifiers),
             abbreviations: hash_of(words.abbreviations),

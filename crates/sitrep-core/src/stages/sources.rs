@@ -290,7 +290,7 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
         r += 1;
     }
     let (len, kind) = lex.references.longest_at(&doc.tokens, r, limit)?;
-    let entity = resolve(doc, *kind, i)?;
+    let entity = resolve(doc, lex, *kind, doc.lower(r + len - 1), i)?;
     Some((entity, k, r + len))
 }
 
@@ -346,22 +346,43 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     if matches!(doc.lower(start), "it" | "they") {
         return None;
     }
-    let entity = resolve(doc, *kind, start)?;
+    let entity = resolve(doc, lex, *kind, doc.lower(k - 1), start)?;
     Some((entity, from.saturating_sub(usize::from(!is_pronoun))))
 }
 
-/// The latest person or organisation mentioned before token `before`.
-fn resolve(doc: &Doc, kind: Reference, before: usize) -> Option<usize> {
+/// The person or organisation a reference whose head word is `noun` ("the lawmaker", "the
+/// agency") points back to, mentioned before token `before`: the latest of its kind. A
+/// self-naming noun ("the army", "the ministry") points back only to an organisation named by
+/// it ("the Philippine Army", "the Ministry of Defence"), never to one of another name.
+fn resolve(doc: &Doc, lex: &Lexicon, kind: Reference, noun: &str, before: usize) -> Option<usize> {
     let want = match kind {
         Reference::Person => EntityKind::Person,
         Reference::Organisation => EntityKind::Organisation,
     };
     let upto = doc.mentions.partition_point(|m| m.tokens.end <= before);
-    doc.mentions[..upto]
+    let mut earlier = doc.mentions[..upto]
         .iter()
         .rev()
-        .find(|m| doc.entities[m.entity].kind == want)
-        .map(|m| m.entity)
+        .filter(|m| doc.entities[m.entity].kind == want)
+        .map(|m| m.entity);
+    if kind == Reference::Person || !lex.self_naming_references.contains(noun) {
+        return earlier.next();
+    }
+    // Named by the noun: its first or last word ("Philippine Army", "Ministry of Defence"),
+    // not a word inside ("Deir ez-Zor Military Council" is no military).
+    let named_by_noun = |e: usize| {
+        let mut words = doc.entities[e]
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let first = words.next();
+        let last = words.next_back().or(first);
+        [first, last]
+            .into_iter()
+            .flatten()
+            .any(|w| w.eq_ignore_ascii_case(noun))
+    };
+    earlier.find(|&e| named_by_noun(e))
 }
 
 #[cfg(test)]
@@ -438,6 +459,20 @@ mod tests {
         );
         assert_eq!(
             sources("Four people were killed; accused Russia of it."),
+            [Vec::<String>::new()]
+        );
+    }
+
+    #[test]
+    fn the_army_is_an_army_named_before_or_no_one() {
+        // A self-naming reference points back to an organisation named by its noun ...
+        assert_eq!(
+            sources("Fighting reached Marawi, where the Philippine Army is deployed. The army said 12 militants were killed."),
+            [["Philippine Army"]]
+        );
+        // ... and never to the latest organisation of another name.
+        assert_eq!(
+            sources("The boy's father told AFP. The army said 12 militants were killed."),
             [Vec::<String>::new()]
         );
     }
