@@ -311,7 +311,7 @@ pub struct Lexicon {
     pub adverbs: PhraseSet<()>,
     pub toll_links: HashSet<String>,
     /// Words that open an event phrase after a toll noun ("the death toll from the quake").
-    pub toll_phrase_openers: HashSet<String>,
+    pub toll_phrase_openers: PhraseSet<()>,
     /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
     pub toll_rises: PhraseSet<()>,
     pub denials: PhraseSet<()>,
@@ -717,7 +717,7 @@ impl Lexicon {
             auxiliaries: set_of(cues.auxiliaries),
             adverbs: set_of(cues.adverbs),
             toll_links: hash_of(cues.toll_links),
-            toll_phrase_openers: hash_of(cues.toll_phrase_openers),
+            toll_phrase_openers: set_of(cues.toll_phrase_openers),
             toll_rises: set_of(cues.toll_rises),
             denials: set_of(cues.denials),
             negations: set_of(cues.negations),
@@ -808,6 +808,7 @@ impl Lexicon {
         add(&mut self.realized);
         add(&mut self.unverified);
         add(&mut self.toll_rises);
+        add(&mut self.toll_phrase_openers);
         add(&mut self.object_frames);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);

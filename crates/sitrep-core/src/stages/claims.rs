@@ -1032,7 +1032,7 @@ fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Optio
         if tok.kind != TokenKind::Word || (!tok.capitalized && t.lower(p).ends_with("ed")) {
             return None;
         }
-        if lex.toll_phrase_openers.contains(t.lower(p)) {
+        if lex.toll_phrase_openers.matches_at(t, p, p + 1) {
             return lex
                 .metric_toll
                 .longest_ending_at(t, p, floor)
