@@ -292,6 +292,8 @@ pub struct Lexicon {
     pub fractions: HashMap<String, f64>,
     /// Words before "half" that make it part of a period, not a fraction ("the second half").
     pub period_halves: HashSet<String>,
+    /// Metrics whose cue counts a possessive's person ("wounded his wife").
+    pub possessive_object_metrics: HashSet<String>,
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
@@ -404,6 +406,7 @@ struct NumbersFile {
     vague: Vec<VagueEntry>,
     implicit_starts: Vec<String>,
     period_halves: Vec<String>,
+    possessive_object_metrics: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -550,6 +553,9 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
         .filter_map(|p| {
             if let Some(stem) = p.strip_suffix("men") {
                 Some(format!("{stem}man"))
+            } else if let Some(stem) = p.strip_suffix("ives").filter(|s| s.len() <= 2) {
+                // "wives", "knives" (not "relatives", "captives")
+                Some(format!("{stem}ife"))
             } else if let Some(stem) = p.strip_suffix("eves") {
                 // "thieves"
                 Some(format!("{stem}ef"))
@@ -704,6 +710,7 @@ impl Lexicon {
             suffix_scales: numbers.suffix_scales,
             fractions: numbers.fractions,
             period_halves: hash_of(numbers.period_halves),
+            possessive_object_metrics: hash_of(numbers.possessive_object_metrics),
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
             qualifiers_before: qualifier_set(qualifiers_before),

@@ -127,10 +127,14 @@ fn counts_in(
         counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
         counts[c].subset = is_subset(doc, lex, q, range.start)
             || (c > 0 && counts[c - 1].subset && coordinated(doc, lex, &counts[c - 1], &counts[c]));
-        // "1,000 of the 11,000 troops"
+        // "1,000 of the 11,000 troops", "seven members of one family"
         if let Some(next) = counts.get(c + 1) {
             let nq = &doc.quantities[next.quantity];
-            if is_partitive(doc, q.tokens.end, nq.tokens.start) {
+            let group = &counts[c].subject;
+            let after_group = (!group.is_empty() && group.start == q.tokens.end)
+                .then_some(group.end)
+                .filter(|&end| is_partitive(doc, end, nq.tokens.start));
+            if is_partitive(doc, q.tokens.end, nq.tokens.start) || after_group.is_some() {
                 counts[c].partitive_of = Some(c + 1);
                 counts[c + 1].partitive_whole = true;
             }
@@ -962,6 +966,13 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
     {
         k -= 1;
     } else {
+        // "killed himself and two policemen": the attacker's own death stands between.
+        if k >= floor + 2
+            && t.lower(k - 1) == "and"
+            && matches!(t.lower(k - 2), "himself" | "herself" | "themselves")
+        {
+            k -= 2;
+        }
         k = skip_determiners(k);
     }
     // "claimed two lives", "cost 12 lives"
@@ -1404,6 +1415,24 @@ mod tests {
         assert_eq!(
             brief("Combat deaths in Baghdad nearly doubled to 3.14 per day."),
             Vec::<(String, String, String)>::new()
+        );
+    }
+
+    #[test]
+    fn possessives_reflexives_and_members_of_a_whole() {
+        assert_eq!(
+            brief("Shelling killed a man and wounded his wife."),
+            [b("killed", "a", "man"), b("wounded", "his", "wife")]
+        );
+        assert!(brief("A soldier fired his gun.").is_empty());
+        assert_eq!(
+            brief("A suicide bomber killed himself and two policemen."),
+            [b("killed", "two", "policemen")]
+        );
+        // The family is the whole the seven are part of, not an eighth victim.
+        assert_eq!(
+            brief("Seven members of one family were killed."),
+            [b("killed", "Seven", "members")]
         );
     }
 

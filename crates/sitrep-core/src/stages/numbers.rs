@@ -273,13 +273,18 @@ fn scan(
 /// head must end the noun phrase ("a drone attack" counts no drone).
 fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
     // "a farmer and his brother were killed": a possessive joined to another person counts one.
-    // So does one joined by "along with" ("Dr Fayyaz along with his driver were shot dead").
+    // So does one joined by "along with" ("Dr Fayyaz along with his driver were shot dead"), and
+    // one that is a cue's object ("killed a man and wounded his wife").
     let joined_possessive = matches!(t.lower(i), "his" | "her")
         && i > 0
         && (t.lower(i - 1) == "and"
             || (i > 1
                 && t.lower(i - 1) == "with"
-                && matches!(t.lower(i - 2), "along" | "together")));
+                && matches!(t.lower(i - 2), "along" | "together"))
+            || lex
+                .metric_before
+                .longest_ending_at(t, i, 0)
+                .is_some_and(|(_, &m)| lex.possessive_object_metrics.contains(&lex.metrics[m])));
     // "another died", "the other was wounded": one more, told by a pronoun with its predicate.
     let pronoun_end = match t.lower(i) {
         "another" => Some(i + 1),
