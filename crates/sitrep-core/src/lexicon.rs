@@ -294,6 +294,8 @@ pub struct Lexicon {
     pub period_halves: HashSet<String>,
     /// Metrics whose cue counts a possessive's person ("wounded his wife").
     pub possessive_object_metrics: HashSet<String>,
+    /// Metrics whose cue counts the person after "the" ("killing the pilot").
+    pub definite_object_metrics: HashSet<String>,
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
@@ -407,6 +409,7 @@ struct NumbersFile {
     implicit_starts: Vec<String>,
     period_halves: Vec<String>,
     possessive_object_metrics: Vec<String>,
+    definite_object_metrics: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -711,6 +714,7 @@ impl Lexicon {
             fractions: numbers.fractions,
             period_halves: hash_of(numbers.period_halves),
             possessive_object_metrics: hash_of(numbers.possessive_object_metrics),
+            definite_object_metrics: hash_of(numbers.definite_object_metrics),
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
             qualifiers_before: qualifier_set(qualifiers_before),

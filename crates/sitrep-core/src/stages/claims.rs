@@ -407,7 +407,12 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         && !(start + 1 < limit && t.list[start + 1].kind == TokenKind::Number)
     {
         start += 1;
-        if start < limit && matches!(t.lower(start), "the" | "its" | "their" | "them") {
+        if start < limit
+            && matches!(
+                t.lower(start),
+                "the" | "its" | "their" | "his" | "her" | "them"
+            )
+        {
             if t.lower(start) == "them" {
                 return start..start;
             }
@@ -953,7 +958,7 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
         while k > floor
             && matches!(
                 t.lower(k - 1),
-                "a" | "an" | "the" | "all" | "another" | "some"
+                "a" | "an" | "the" | "all" | "another" | "some" | "remaining" | "other"
             )
         {
             k -= 1;
@@ -1425,6 +1430,18 @@ mod tests {
             [b("killed", "a", "man"), b("wounded", "his", "wife")]
         );
         assert!(brief("A soldier fired his gun.").is_empty());
+        assert_eq!(
+            brief("Drones struck a convoy, killing the commander and four of his aides."),
+            [
+                b("killed", "the", "commander"),
+                b("killed", "four", "aides")
+            ]
+        );
+        assert!(brief("Kurdish forces captured the Brigade 93 base.").is_empty());
+        assert_eq!(
+            brief("The strike killed the remaining 5 fighters."),
+            [b("killed", "5", "fighters")]
+        );
         assert_eq!(
             brief("A suicide bomber killed himself and two policemen."),
             [b("killed", "two", "policemen")]

@@ -272,19 +272,23 @@ fn scan(
 /// "a soldier", "an elderly civilian": the article counts one member of a counted group. The
 /// head must end the noun phrase ("a drone attack" counts no drone).
 fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
+    // A cue's object told by a possessive or "the" is one person: "killed a man and wounded his
+    // wife", "killing the commander and four of his aides".
+    let cue_object = |metrics: &rustc_hash::FxHashSet<String>| {
+        lex.metric_before
+            .longest_ending_at(t, i, 0)
+            .is_some_and(|(_, &m)| metrics.contains(&lex.metrics[m]))
+    };
     // "a farmer and his brother were killed": a possessive joined to another person counts one.
-    // So does one joined by "along with" ("Dr Fayyaz along with his driver were shot dead"), and
-    // one that is a cue's object ("killed a man and wounded his wife").
+    // So does one joined by "along with" ("Dr Fayyaz along with his driver were shot dead").
     let joined_possessive = matches!(t.lower(i), "his" | "her")
         && i > 0
         && (t.lower(i - 1) == "and"
             || (i > 1
                 && t.lower(i - 1) == "with"
                 && matches!(t.lower(i - 2), "along" | "together"))
-            || lex
-                .metric_before
-                .longest_ending_at(t, i, 0)
-                .is_some_and(|(_, &m)| lex.possessive_object_metrics.contains(&lex.metrics[m])));
+            || cue_object(&lex.possessive_object_metrics));
+    let definite_object = t.lower(i) == "the" && i > 0 && cue_object(&lex.definite_object_metrics);
     // "another died", "the other was wounded": one more, told by a pronoun with its predicate.
     let pronoun_end = match t.lower(i) {
         "another" => Some(i + 1),
@@ -298,7 +302,7 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
     }) {
         return Some(one(t, text, i..end));
     }
-    if !matches!(t.lower(i), "a" | "an" | "another") && !joined_possessive {
+    if !matches!(t.lower(i), "a" | "an" | "another") && !joined_possessive && !definite_object {
         return None;
     }
     // "the youth was a militant": a predicate noun names someone already counted.
@@ -341,6 +345,10 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             continue;
         }
         let head = lex.counted_singulars.contains(w);
+        // "captured the Brigade 93 base": a name after "the" is no person.
+        if head && definite_object && t.list[k].capitalized {
+            return None;
+        }
         if head {
             let next_is_noun = k + 1 < limit
                 && t.list[k + 1].kind == TokenKind::Word
