@@ -131,10 +131,10 @@ fn counts_in(
         if let Some(next) = counts.get(c + 1) {
             let nq = &doc.quantities[next.quantity];
             let group = &counts[c].subject;
-            let after_group = (!group.is_empty() && group.start == q.tokens.end)
-                .then_some(group.end)
-                .filter(|&end| is_partitive(doc, end, nq.tokens.start));
-            if is_partitive(doc, q.tokens.end, nq.tokens.start) || after_group.is_some() {
+            let after_group = !group.is_empty()
+                && group.start == q.tokens.end
+                && is_partitive(doc, group.end, nq.tokens.start);
+            if after_group || is_partitive(doc, q.tokens.end, nq.tokens.start) {
                 counts[c].partitive_of = Some(c + 1);
                 counts[c + 1].partitive_whole = true;
             }
