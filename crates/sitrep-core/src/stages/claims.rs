@@ -19,6 +19,7 @@ use std::ops::Range;
 use crate::doc::{ClaimDraft, Doc, Quantity};
 use crate::lexicon::{CueForm, Lexicon};
 use crate::model::QuantityKind;
+use crate::stages::numbers;
 use crate::stages::tokens::TokenKind;
 
 /// How surely a cue after a count is its predicate.
@@ -392,13 +393,7 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
     let t = &doc.tokens;
     let mut start = from;
     // "a 5-member family", "an 11-man assault group": the group follows the compound.
-    if start + 2 < limit
-        && t.lower(start) == "-"
-        && start > 0
-        && t.touches_next(start - 1)
-        && t.touches_next(start)
-        && t.list[start + 1].kind == TokenKind::Word
-    {
+    if start + 2 < limit && t.joins_compound(start) {
         start += 2;
     }
     // "dozens of people", "a couple of soldiers": skip "of" (and a determiner) before the group.
@@ -422,13 +417,9 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
     let mut end = start;
     let mut head_end = start;
     // "three 12-year-old boys": the age belongs to the group, as in "three twelve-year-old boys".
-    if start + 2 < limit
-        && t.list[start].kind == TokenKind::Number
-        && t.lower(start + 1) == "-"
-        && t.touches_next(start)
-    {
-        if let Some((len, _)) = lex.age_words.longest_at(t, start + 2, limit) {
-            end = start + 2 + len;
+    if start + 1 < limit && t.list[start].kind == TokenKind::Number && t.lower(start + 1) == "-" {
+        if let Some(age_end) = numbers::age_words_end(t, lex, start + 1, limit) {
+            end = age_end;
         }
     }
     while end < limit && end - start < 7 {

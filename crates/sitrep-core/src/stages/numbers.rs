@@ -121,10 +121,7 @@ fn scan(
         if !first.digits
             && first.vague.is_none()
             && first.end + 1 < limit
-            && t.lower(first.end) == "-"
-            && t.touches_next(first.end - 1)
-            && t.touches_next(first.end)
-            && t.list[first.end + 1].kind == TokenKind::Word
+            && t.joins_compound(first.end)
             && bare_at(t, lex, first.end + 1, limit).is_none()
             && !lex.age_words.matches_at(t, first.end + 1, limit)
         {
@@ -329,10 +326,10 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             }
         }
         // "a 60-year-old woman": an age between the article and the person.
-        if t.list[k].kind == TokenKind::Number && k + 2 < limit && t.lower(k + 1) == "-" {
-            if let Some((len, _)) = lex.age_words.longest_at(t, k + 2, limit) {
-                reach += 2 + len;
-                k += 2 + len;
+        if t.list[k].kind == TokenKind::Number && k + 1 < limit && t.lower(k + 1) == "-" {
+            if let Some(end) = age_words_end(t, lex, k + 1, limit) {
+                reach += end - k;
+                k = end;
                 continue;
             }
         }
@@ -410,12 +407,7 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
                 return None;
             }
             // "a third-party audit", "a quarter-final": the part word opens a compound.
-            if k + 2 < limit
-                && t.lower(k + 1) == "-"
-                && t.touches_next(k)
-                && t.touches_next(k + 1)
-                && t.list[k + 2].kind == TokenKind::Word
-            {
+            if k + 2 < limit && t.joins_compound(k + 1) {
                 return None;
             }
             (k + 1, count * part)
@@ -582,14 +574,31 @@ fn merge_bounds(t: &Tokens, text: &str, out: &mut Vec<Quantity>, from: usize) {
 
 /// Where the age words after a number in words end: "a seven-year-old girl", "twelve years old".
 fn word_age(t: &Tokens, lex: &Lexicon, first: &Bare, limit: usize) -> Option<usize> {
-    if first.vague.is_some() || first.end >= limit {
+    if first.vague.is_some() {
         return None;
     }
-    let hyphen = t.lower(first.end) == "-" && t.touches_next(first.end - 1);
-    let from = if hyphen { first.end + 1 } else { first.end };
+    age_words_end(t, lex, first.end, limit)
+}
+
+/// Where the age words after a number end, when they stand at token `at` just after it, maybe
+/// after a hyphen glued to the number: "12-year-old", "twelve years old".
+///
+/// ```
+/// use sitrep_core::{lexicon::Lexicon, stages::{numbers, tokens::Tokens}};
+/// let t = Tokens::new("a 12-year-old boy");
+/// assert_eq!(numbers::age_words_end(&t, Lexicon::builtin(), 2, t.len()), Some(6));
+/// ```
+pub fn age_words_end(t: &Tokens, lex: &Lexicon, at: usize, limit: usize) -> Option<usize> {
+    let hyphen = at > 0 && at < limit && t.lower(at) == "-" && t.touches_next(at - 1);
+    let from = if hyphen { at + 1 } else { at };
     lex.age_words
         .longest_at(t, from, limit)
         .map(|(len, _)| from + len)
+}
+
+/// Whether the number at token `i` follows "age of" ("under the age of 18").
+fn after_age_of(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
+    i >= floor + 2 && t.lower(i - 1) == "of" && lex.age_markers.contains(t.lower(i - 2))
 }
 
 /// An age: the number with its unit words ("12-year-old") as a quantity of kind age, and the
@@ -613,10 +622,7 @@ fn age_quantity(
     let end = unit_end.max(first.end);
     // The qualifier stands before "the age of" where there is one.
     let mut before = i;
-    if before >= floor + 2
-        && t.lower(before - 1) == "of"
-        && lex.age_markers.contains(t.lower(before - 2))
-    {
+    if after_age_of(t, lex, i, floor) {
         before -= 2;
         if before > floor && t.lower(before - 1) == "the" {
             before -= 1;
@@ -1067,24 +1073,14 @@ fn not_an_amount(
         }
     }
     // Ages: 12-year-old, 12 years old, aged 12.
-    let age_from = if next == Some("-") && touching_next {
-        end + 1
-    } else {
-        end
-    };
-    if let Some((len, _)) = lex.age_words.longest_at(t, age_from, limit) {
-        return Some(NonAmount::Age(age_from + len));
+    if let Some(unit_end) = age_words_end(t, lex, end, limit) {
+        return Some(NonAmount::Age(unit_end));
     }
     // "aged 30", "under the age of 18", "aged over 65"
-    let age_of =
-        i > floor + 1 && t.lower(i - 1) == "of" && lex.age_markers.contains(t.lower(i - 2));
     let marker_before = |k: usize| k > floor && lex.age_markers.contains(t.lower(k - 1));
-    let qualified_age = || {
-        lex.qualifiers_before
-            .longest_ending_at(t, i, floor)
-            .is_some_and(|(len, _)| marker_before(i - len))
-    };
-    if age_of || marker_before(i) || qualified_age() {
+    let qualified_age =
+        || qualifier_before(t, lex, i, floor).is_some_and(|(len, _)| marker_before(i - len));
+    if after_age_of(t, lex, i, floor) || marker_before(i) || qualified_age() {
         return Some(NonAmount::Age(end));
     }
     // "Shahbuddin Patwari, 28, president of ...": a number between commas after a name.

@@ -258,6 +258,23 @@ impl Tokens {
     pub fn touches_next(&self, i: usize) -> bool {
         i + 1 < self.list.len() && self.list[i].end == self.list[i + 1].start
     }
+
+    /// Whether token `k` is a hyphen glued to the token before it and to a word after it: the
+    /// join of a compound ("third-party", "5-member", "four-door").
+    ///
+    /// ```
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let t = Tokens::new("a four-door car, 20 - 30");
+    /// assert!(t.joins_compound(2));
+    /// assert!(!t.joins_compound(7));
+    /// ```
+    pub fn joins_compound(&self, k: usize) -> bool {
+        k > 0
+            && self.lower(k) == "-"
+            && self.touches_next(k - 1)
+            && self.touches_next(k)
+            && self.list[k + 1].kind == TokenKind::Word
+    }
 }
 
 /// The hash tokens and lexicon phrases share, of the lower-cased form: FxHash's step taken
