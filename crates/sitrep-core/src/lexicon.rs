@@ -332,6 +332,8 @@ pub struct Lexicon {
     pub agent_relatives: HashSet<String>,
     /// Phrases that make the infinitive after them an act that happened ("was able to kill").
     pub realized: PhraseSet<()>,
+    /// Phrases that date a count's clause to an earlier year ("last year", "years ago").
+    pub past_periods: PhraseSet<()>,
     /// Phrases that say a figure could not be verified: coders leave it out of a total.
     pub unverified: PhraseSet<()>,
     /// Words between a verb and the count that is its object ("killed a family of three").
@@ -372,6 +374,8 @@ pub struct Lexicon {
     pub counted_nouns: HashSet<String>,
     /// The singular forms of the counted nouns ("soldier", "policeman"): "a soldier" is one.
     pub counted_singulars: HashSet<String>,
+    /// Singular heads that name a group of people ("a family of five"), never one person.
+    pub collective_heads: HashSet<String>,
     /// Heads of groups that are no casualties of conflict (animals, votes).
     pub non_casualty_nouns: HashSet<String>,
     /// Heads of groups that are things (singular): people-only metrics ignore them.
@@ -468,6 +472,7 @@ struct CuesFile {
     protest_violence: Vec<String>,
     agent_relatives: Vec<String>,
     realized: Vec<String>,
+    past_periods: Vec<String>,
     unverified: Vec<String>,
     object_frames: Vec<String>,
     life_takers: Vec<String>,
@@ -521,6 +526,7 @@ struct HeaderWords {
 #[derive(Deserialize)]
 struct GroupWords {
     generic_heads: Vec<String>,
+    collective_heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -565,6 +571,9 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
             } else if let Some(stem) = p.strip_suffix("ren") {
                 // "children"
                 Some(stem.to_string())
+            } else if let Some(stem) = p.strip_suffix("ies") {
+                // "deputies", "secretaries"
+                Some(format!("{stem}y"))
             } else {
                 p.strip_suffix('s')
                     .filter(|s| !s.is_empty())
@@ -742,6 +751,7 @@ impl Lexicon {
             protest_violence: set_of(cues.protest_violence),
             agent_relatives: hash_of(cues.agent_relatives),
             realized: set_of(cues.realized),
+            past_periods: set_of(cues.past_periods),
             unverified: set_of(cues.unverified),
             object_frames: set_of(cues.object_frames),
             life_takers: hash_of(cues.life_takers),
@@ -766,7 +776,11 @@ impl Lexicon {
             number_words,
             amount_starts,
             function_words: hash_of(words.lists.function_words),
-            counted_singulars: singulars(&words.lists.counted_nouns),
+            counted_singulars: singulars(&words.lists.counted_nouns)
+                .into_iter()
+                .filter(|w| !words.groups.collective_heads.contains(w))
+                .collect(),
+            collective_heads: hash_of(words.groups.collective_heads.clone()),
             counted_nouns: hash_of(words.lists.counted_nouns),
             non_casualty_nouns: hash_of(words.lists.non_casualty_nouns),
             material_nouns: hash_of(words.lists.material_nouns),

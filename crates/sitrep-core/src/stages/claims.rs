@@ -318,6 +318,7 @@ fn drafts_for(
         background: facts.unverified
             || recalls_deaths(doc, lex, facts, q)
             || background_in_clause(doc, lex, q, range.start)
+            || in_past_year(doc, lex, q, range)
             || (!found.after && by_described_killers(doc, lex, q, range.start)),
     };
     let second = found.also.filter(|&m| fits(m)).map(|metric| ClaimDraft {
@@ -1117,13 +1118,18 @@ fn is_subset(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
 }
 
 /// Whether the sentence's protest or commemoration makes the count background: it does unless
-/// violence at the event is told between the two.
+/// violence at the event is told between the two ("one person was killed in the clash or that
+/// rioting traders ...").
 fn recalls_deaths(doc: &Doc, lex: &Lexicon, facts: &SentenceFacts, q: &Quantity) -> bool {
     facts.recalls_deaths.is_some_and(|event| {
-        !(event..q.tokens.start).any(|k| {
-            lex.protest_violence
-                .matches_at(&doc.tokens, k, q.tokens.start)
-        })
+        let between = if event < q.tokens.start {
+            event..q.tokens.start
+        } else {
+            q.tokens.end..event
+        };
+        !between
+            .clone()
+            .any(|k| lex.protest_violence.matches_at(&doc.tokens, k, between.end))
     })
 }
 
@@ -1166,6 +1172,42 @@ fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
     (from..end).any(|k| {
         lex.background_markers.matches_at(t, k, end)
             && !(k..end).any(|j| lex.protest_violence.matches_at(t, j, end))
+    })
+}
+
+/// Whether the count's clause dates it to a year before the document's ("killed three police
+/// officers in 2016", "the 2003 attack in which three personnel were killed", "the fighting that
+/// killed 200 people last year" in an article of 2024): an earlier event, not this one.
+fn in_past_year(doc: &Doc, lex: &Lexicon, q: &Quantity, range: &Range<usize>) -> bool {
+    let Some(published) = doc.meta.published else {
+        return false;
+    };
+    let t = &doc.tokens;
+    let breaks = |k: usize| matches!(doc.lower(k), "," | ";" | ":" | "(" | ")");
+    let from = (range.start..q.tokens.start)
+        .rev()
+        .find(|&k| breaks(k))
+        .map_or(range.start, |k| k + 1);
+    // After the count the clause is its predicate: a few words ("in 2016"), not a run-on
+    // sentence's next clause.
+    let to = (q.tokens.end..range.end.min(q.tokens.end + 8))
+        .find(|&k| breaks(k))
+        .unwrap_or(range.end.min(q.tokens.end + 8));
+    let first = doc.quantities.partition_point(|o| o.tokens.end <= from);
+    let counted = |k: usize| {
+        doc.quantities[first..]
+            .iter()
+            .take_while(|o| o.tokens.start <= k)
+            .any(|o| o.tokens.contains(&k))
+    };
+    (from..to).any(|k| {
+        let w = doc.lower(k);
+        let year = t.list[k].kind == TokenKind::Number
+            && w.len() == 4
+            && w.parse::<i32>()
+                .is_ok_and(|y| (1900..chrono::Datelike::year(&published)).contains(&y))
+            && !counted(k);
+        year || lex.past_periods.matches_at(t, k, to)
     })
 }
 
@@ -1441,6 +1483,77 @@ mod tests {
         assert_eq!(
             brief("Seven members of one family were killed."),
             [b("killed", "Seven", "members")]
+        );
+        assert_eq!(
+            brief("Two children from a Dalit family were killed."),
+            [b("killed", "Two", "children")]
+        );
+        // A family counts the number after "of"; "a family member" is one person.
+        assert_eq!(
+            brief("A family of five was killed."),
+            [b("killed", "five", "")]
+        );
+        assert_eq!(
+            brief("A family member was killed."),
+            [b("killed", "A", "family member")]
+        );
+        // A possessive inside a list of people is one of them; outside a list it is not.
+        assert_eq!(
+            brief("The strike killed a Hamas commander, his wife and their three children."),
+            [
+                b("killed", "a", "Hamas commander"),
+                b("killed", "his", "wife"),
+                b("killed", "three", "children")
+            ]
+        );
+        assert!(brief("Police arrested the man, his lawyer said.").is_empty());
+        // "the death of a civilian" after a verb that makes it this event's; not after "for".
+        assert_eq!(
+            brief("The shooting resulted in the death of a civilian."),
+            [b("killed", "a", "civilian")]
+        );
+        assert!(brief("They demanded justice for the killing of a student.").is_empty());
+    }
+
+    #[test]
+    fn earlier_years_trials_and_reprisals_are_background() {
+        let e = Extractor::new();
+        let killed = |text: &str| {
+            let mut d = Document::new("t", text);
+            d.meta.published = chrono::NaiveDate::from_ymd_opt(2024, 12, 19);
+            e.totals(&d).totals.get("killed").copied().unwrap_or(0)
+        };
+        assert_eq!(killed("Gunmen killed three police officers in 2016."), 0);
+        assert_eq!(killed("Gunmen killed three police officers in 2024."), 3);
+        assert_eq!(
+            killed("The attack was the deadliest since a 2017 bombing killed 500 people."),
+            0
+        );
+        assert_eq!(
+            killed("The truce held after the fighting that killed 200 people last year."),
+            0
+        );
+        // The year of a run-on sentence's next clause does not date the count.
+        assert_eq!(
+            killed("A commander and his companion were killed in a raid by security forces in Quetta who had been convicted in 2003."),
+            2
+        );
+        assert_eq!(
+            killed("He was sentenced to death for killing three police officers."),
+            0
+        );
+        assert_eq!(
+            killed("Militias killed four residents as reprisal to the death of a herder."),
+            4
+        );
+        // A riot's cause is background, a death in its clash is not.
+        assert_eq!(
+            killed("Workers began rioting after a driver was lynched."),
+            0
+        );
+        assert_eq!(
+            killed("Reports said one person was killed in the clash or that rioting traders stabbed a man."),
+            1
         );
     }
 

@@ -284,7 +284,8 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             || (i > 1
                 && t.lower(i - 1) == "with"
                 && matches!(t.lower(i - 2), "along" | "together"))
-            || cue_object(&lex.possessive_object_metrics));
+            || cue_object(&lex.possessive_object_metrics)
+            || listed_possessive(t, lex, i, limit));
     let definite_object = t.lower(i) == "the" && i > 0 && cue_object(&lex.definite_object_metrics);
     // "another died", "the other was wounded": one more, told by a pronoun with its predicate.
     let pronoun_end = match t.lower(i) {
@@ -341,6 +342,11 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             k += 1;
             continue;
         }
+        // "a family of five was killed": the number after "of" is the count. ("a family
+        // member" goes on to its head.)
+        if lex.collective_heads.contains(w) && k + 1 < limit && t.lower(k + 1) == "of" {
+            return None;
+        }
         let head = lex.counted_singulars.contains(w);
         // "captured the Brigade 93 base": a name after "the" is no person.
         if head && definite_object && t.list[k].capitalized {
@@ -366,6 +372,23 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         k += 1;
     }
     None
+}
+
+/// "a commander, his wife and their three children": a possessive at `i` inside a list of
+/// people, after a comma that follows a counted noun and before the list goes on ("and" or a
+/// comma after its one-word head). "Police arrested the man, his lawyer said" is no list.
+fn listed_possessive(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> bool {
+    i > 1
+        && t.lower(i - 1) == ","
+        && is_counted(lex, t.lower(i - 2))
+        && i + 2 < limit
+        && is_counted(lex, t.lower(i + 1))
+        && matches!(t.lower(i + 2), "and" | ",")
+}
+
+/// Whether a word is a counted noun, plural or singular.
+fn is_counted(lex: &Lexicon, w: &str) -> bool {
+    lex.counted_singulars.contains(w) || lex.counted_nouns.contains(w)
 }
 
 /// A fraction starting at token `i`: "a third (of)", "one quarter", "two-thirds", "half of",
