@@ -118,12 +118,17 @@ fn scan(
             continue;
         }
         // "a four-door car", "a three-day truce": a number word glued to a noun describes it.
+        // ("Sixty-odd countries", "thirty-plus tanks": the glued word qualifies the number.)
         if !first.digits
             && first.vague.is_none()
             && first.end + 1 < limit
             && t.joins_compound(first.end)
             && bare_at(t, lex, first.end + 1, limit).is_none()
             && !lex.age_words.matches_at(t, first.end + 1, limit)
+            && lex
+                .qualifiers_after
+                .longest_at(t, first.end, limit)
+                .is_none()
         {
             i = first.end + 2;
             continue;
@@ -408,6 +413,12 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
     {
         return None;
     }
+    // "half a million": a share of a scale is an amount, not a ratio.
+    if w == "half" {
+        if let Some((end, scale)) = scale_after(t, lex, i + 1, limit) {
+            return Some(exact(t, text, i..end, 0.5 * scale, QuantityKind::Count));
+        }
+    }
     let (end, value) = if w == "half" && i + 1 < limit && t.lower(i + 1) == "of" {
         // "the second half of the game" is a period.
         if i > 0 && lex.period_halves.contains(t.lower(i - 1)) {
@@ -432,6 +443,16 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
             // "a third-party audit", "a quarter-final": the part word opens a compound.
             if k + 2 < limit && t.joins_compound(k + 1) {
                 return None;
+            }
+            // "a quarter of a million", "three quarters of a million".
+            if let Some((end, scale)) = scale_after(t, lex, k + 1, limit) {
+                return Some(exact(
+                    t,
+                    text,
+                    i..end,
+                    count * part * scale,
+                    QuantityKind::Count,
+                ));
             }
             (k + 1, count * part)
         } else if k < limit {
@@ -460,6 +481,20 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
         return None;
     }
     Some(exact(t, text, i..end, value, QuantityKind::Fraction))
+}
+
+/// "(of) a million" after a share at `k`: where the scale ends, and the scale (a thousand or more).
+fn scale_after(t: &Tokens, lex: &Lexicon, k: usize, limit: usize) -> Option<(usize, f64)> {
+    let j = if k < limit && t.lower(k) == "of" {
+        k + 1
+    } else {
+        k
+    };
+    if j + 1 >= limit || !matches!(t.lower(j), "a" | "an") {
+        return None;
+    }
+    let scale = *lex.scales.get(t.lower(j + 1))?;
+    (scale >= 1000.0).then_some((j + 2, scale))
 }
 
 /// An implicit count of one over `tokens`.
@@ -760,6 +795,46 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
                 digits: true,
             });
         }
+        // "10 000", "1 500 000": thousands set off by a space, as much of Europe writes them.
+        // A typographic space (no-break, thin) always joins; a plain one only before people
+        // ("10 000 victims"), as a flattened table's "120 350 410" is three numbers.
+        let short = |k: usize, len: std::ops::RangeInclusive<usize>| {
+            let w = t.lower(k);
+            len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        };
+        if short(i, 1..=3) {
+            let mut k = end;
+            let mut plain = false;
+            let mut grouped = value;
+            while k < limit && t.list[k].kind == TokenKind::Number && short(k, 3..=3) {
+                match t.gap(k - 1) {
+                    " " => plain = true,
+                    "\u{a0}" | "\u{2009}" | "\u{202f}" => {}
+                    _ => break,
+                }
+                grouped = grouped * 1000.0 + digits_value(t.lower(k))?;
+                k += 1;
+            }
+            if k > end && (!plain || (k < limit && lex.counted_nouns.contains(t.lower(k)))) {
+                value = grouped;
+                end = k;
+            }
+        }
+        // "10.000 victims", "14.000 confirmed deaths": a full stop between thousands, before
+        // people or deaths (which are never a fraction).
+        let raw = t.lower(i);
+        let people_or_deaths = |k: usize| {
+            (lex.counted_nouns.contains(t.lower(k)) && !lex.material_nouns.contains(t.lower(k)))
+                || lex.metric_after.matches_at(t, k, limit)
+        };
+        if end == i + 1
+            && raw.len() >= 5
+            && raw.as_bytes()[raw.len() - 4] == b'.'
+            && short_grouped(raw)
+            && (end..(end + 2).min(limit)).any(people_or_deaths)
+        {
+            value = digits_value(&raw.replace('.', ""))?;
+        }
         if let Some(scale) = suffix_scale(t, lex, i, limit) {
             value *= scale;
             end += 1;
@@ -802,6 +877,16 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         vague: None,
         digits: false,
     })
+}
+
+/// Whether a token is digits in groups of three after the first, set off by full stops
+/// ("10.000", "1.500.000"), as German or Spanish write thousands.
+fn short_grouped(raw: &str) -> bool {
+    let mut groups = raw.split('.');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The value of a number token ("2024", "11,000", "1.2"): whole numbers are read digit by digit,
@@ -862,10 +947,13 @@ fn suffix_scale(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<f64
     if w == "m" {
         let upper = t.list[next].capitalized;
         let money = i > 0 && lex.currency_symbols.longest_ending_at(t, i, 0).is_some();
+        // "1.5m Ukrainians", "3m Syrian refugees": people, by name or demonym.
         let before_noun = next + 1 < limit
             && (lex.units.matches_at(t, next + 1, limit)
                 || lex.counted_nouns.contains(t.lower(next + 1))
-                || t.lower(next + 1) == "of");
+                || t.lower(next + 1) == "of"
+                || lex.demonyms.matches_at(t, next + 1, limit)
+                || (t.list[next + 1].capitalized && t.lower(next + 1).ends_with("ans")));
         if !(upper || money || before_noun) {
             return None;
         }
@@ -901,10 +989,12 @@ fn words_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
             if matches!(w, "single" | "nil" | "naught" | "nought") && seen {
                 break;
             }
-            // "every single part": "single" counts one only alone or after "a".
+            // "every single part": "single" counts one only alone or after "a"; "not a
+            // single soldier" counts none.
             if w == "single" {
                 let alone = k == 0 || t.list[k - 1].kind != TokenKind::Word;
-                if !(alone || matches!(t.lower(k - 1), "a" | "one")) {
+                let denied = k > 1 && matches!(t.lower(k - 2), "not" | "no");
+                if !(alone || matches!(t.lower(k - 1), "a" | "one")) || denied {
                     break;
                 }
             }
@@ -933,9 +1023,25 @@ fn words_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
             k += 1;
             seen = true;
             end = k;
-            // "a couple of soldiers": the "of" belongs to the amount.
-            if k < limit && t.lower(k) == "of" && matches!(w, "couple" | "pair") {
-                end = k + 1;
+            if matches!(w, "couple" | "pair") {
+                let of = k < limit && t.lower(k) == "of";
+                let next = if of { k + 1 } else { k };
+                // "a couple hundred", "a couple of dozen", "a couple of thousand".
+                let times = (next < limit)
+                    .then(|| {
+                        let n = t.lower(next);
+                        lex.scales
+                            .get(n)
+                            .or_else(|| lex.groups.get(n).filter(|_| n == "dozen"))
+                    })
+                    .flatten();
+                if let Some(&m) = times {
+                    current *= m;
+                    end = next + 1;
+                } else if of {
+                    // "a couple of soldiers": the "of" belongs to the amount.
+                    end = k + 1;
+                }
             }
             break;
         } else if (w == "-" && seen && t.touches_next(k - 1) && t.touches_next(k))
@@ -1399,6 +1505,55 @@ mod tests {
         assert_eq!(one("tens of thousands").1, Some(10000.0));
         assert_eq!(one("a handful of").4, Vague);
         assert_eq!(one("scores of").4, Vague);
+    }
+
+    #[test]
+    fn shares_of_a_scale_couples_of_a_scale_and_glued_qualifiers() {
+        assert_eq!(one("Half a million people fled").1, Some(500_000.0));
+        assert_eq!(one("a quarter of a million people").1, Some(250_000.0));
+        assert_eq!(one("three quarters of a million").1, Some(750_000.0));
+        // A share of something else stays a ratio.
+        assert_eq!(one("a quarter of the town").1, Some(0.25));
+        assert_eq!(one("a couple hundred people").1, Some(200.0));
+        assert_eq!(one("a couple of dozen soldiers").1, Some(24.0));
+        assert_eq!(one("a couple of soldiers").0, "a couple of");
+        assert_eq!(
+            one("Sixty-odd countries attended"),
+            (
+                "Sixty-odd".into(),
+                Some(60.0),
+                Some(60.0),
+                Some(60.0),
+                Approx
+            )
+        );
+        assert_eq!(
+            one("300-plus Bradleys"),
+            ("300-plus".into(), Some(300.0), Some(300.0), None, AtLeast)
+        );
+        assert_eq!(one("thirty-plus tanks").4, AtLeast);
+        // A number word glued to a noun still describes it.
+        assert!(quantities("a three-day truce").is_empty());
+    }
+
+    #[test]
+    fn thousands_set_off_by_spaces_or_full_stops() {
+        assert_eq!(one("10 000 victims").1, Some(10_000.0));
+        assert_eq!(one("10\u{a0}000 troops arrived").1, Some(10_000.0));
+        assert_eq!(one("1 500 000 people").1, Some(1_500_000.0));
+        // A flattened table's row is three numbers.
+        assert_eq!(quantities("Killed 120 350 410.").len(), 3);
+        assert_eq!(one("10.000 victims").1, Some(10_000.0));
+        assert_eq!(one("a 10.000 km range").1, Some(10.0));
+        // "m" before people is millions; alone it may be metres.
+        assert_eq!(
+            one("Nearly 1.5m Ukrainians have returned").1,
+            Some(1_500_000.0)
+        );
+        assert_eq!(one("a 2.5m wall").1, Some(2.5));
+        assert!(quantities("Not a single soldier was hurt.")
+            .iter()
+            .all(|q| q.0 != "single"));
     }
 
     #[test]

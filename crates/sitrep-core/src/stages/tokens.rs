@@ -254,6 +254,17 @@ impl Tokens {
         &self.lowered[a as usize..b as usize]
     }
 
+    /// The text between token `i` and the next: "" where they touch, " " after a space.
+    ///
+    /// ```
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let t = Tokens::new("10 000 troops");
+    /// assert_eq!(t.gap(0), " ");
+    /// ```
+    pub fn gap(&self, i: usize) -> &str {
+        &self.lowered[self.list[i].end..self.list[i + 1].start]
+    }
+
     /// Whether token `i` ends exactly where token `i + 1` starts.
     pub fn touches_next(&self, i: usize) -> bool {
         i + 1 < self.list.len() && self.list[i].end == self.list[i + 1].start
