@@ -107,6 +107,21 @@ pub struct Attribution {
     pub speakers: Vec<Range<usize>>,
     /// The entity each of [`Attribution::speakers`] names, in the same order.
     pub speaker_entities: Vec<usize>,
+    /// Where speakers stand in different clauses ("Hamas said 30 were killed, while Israel said
+    /// 12 had died"), each such clause's tokens and its own chain; empty otherwise, when the
+    /// sentence's chain speaks for all of it.
+    pub clause_chains: Vec<(Range<usize>, Vec<usize>)>,
+}
+
+impl Attribution {
+    /// The chain for a figure at token `k`: its clause's own where speakers stand in several
+    /// clauses, else the sentence's.
+    pub fn chain_at(&self, k: usize) -> &[usize] {
+        self.clause_chains
+            .iter()
+            .find(|(tokens, _)| tokens.contains(&k))
+            .map_or(&self.chain, |(_, chain)| chain)
+    }
 }
 
 /// A claim before output: token positions instead of strings.

@@ -358,6 +358,8 @@ pub struct Lexicon {
     pub self_naming_references: HashSet<String>,
     /// Unnamed groups that may be a source ("officials", "activists").
     pub group_sources: PhraseSet<()>,
+    /// Bodies that speak as a group only after a demonym ("the Ukrainian military said").
+    pub named_group_sources: PhraseSet<()>,
     pub reference_modifiers: HashSet<String>,
 
     pub abbreviations: HashSet<String>,
@@ -492,6 +494,7 @@ struct SourcesFile {
     organisation_words: Vec<String>,
     affiliation_roles: Vec<String>,
     group_sources: Vec<String>,
+    named_group_sources: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
     self_naming_references: Vec<String>,
@@ -768,6 +771,7 @@ impl Lexicon {
             references,
             self_naming_references: hash_of(sources.self_naming_references),
             group_sources: set_of(sources.group_sources),
+            named_group_sources: set_of(sources.named_group_sources),
             reference_modifiers: hash_of(sources.reference_modifiers),
             abbreviations: hash_of(words.abbreviations),
             months: PhraseSet::new(words.months),
@@ -832,6 +836,7 @@ impl Lexicon {
         add(&mut self.protest_violence);
         add(&mut self.realized);
         add(&mut self.unverified);
+        add(&mut self.past_periods);
         add(&mut self.toll_rises);
         add(&mut self.toll_phrase_openers);
         add(&mut self.object_frames);
@@ -846,6 +851,7 @@ impl Lexicon {
         add(&mut self.organisation_words);
         add(&mut self.references);
         add(&mut self.group_sources);
+        add(&mut self.named_group_sources);
         add(&mut self.months);
         add(&mut self.weekdays);
         add(&mut self.relative_days);

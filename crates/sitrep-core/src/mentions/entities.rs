@@ -57,7 +57,9 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
     let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
     let mut i = doc.body_start;
     while i < n {
-        let Some((len, _)) = lex.group_sources.longest_at(&doc.tokens, i, n) else {
+        let group = lex.group_sources.longest_at(&doc.tokens, i, n);
+        let named = lex.named_group_sources.longest_at(&doc.tokens, i, n);
+        let Some((len, _)) = group.or(named) else {
             i += 1;
             continue;
         };
@@ -74,6 +76,11 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 start = m.tokens.start;
                 replaced = Some(before);
             }
+        }
+        // "the army" alone is a reference back, not a group of its own.
+        if group.is_none() && replaced.is_none() {
+            i += len;
+            continue;
         }
         while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
             start -= 1;

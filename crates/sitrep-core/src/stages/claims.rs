@@ -313,7 +313,15 @@ fn drafts_for(
         subject_head: head,
         place: facts.place.clone(),
         date: facts.date,
-        sources: facts.sources.clone(),
+        // "Hamas said 30 were killed, while Israel said 12": each figure its clause's speaker.
+        sources: doc
+            .attributions
+            .get(s)
+            .filter(|a| !a.clause_chains.is_empty())
+            .map_or_else(
+                || facts.sources.clone(),
+                |a| a.chain_at(q.tokens.start).to_vec(),
+            ),
         subset: counts[c].subset,
         background: facts.unverified
             || recalls_deaths(doc, lex, facts, q)
@@ -1639,6 +1647,51 @@ mod tests {
         assert_eq!(
             (c.metric.as_str(), c.sources.clone()),
             ("killed", vec!["activists".to_string()])
+        );
+        // A body after a demonym speaks as a group; alone it is a reference back.
+        let c = &claims("The Israeli military said two soldiers were killed.")[0];
+        assert_eq!(c.sources, ["Israeli military"]);
+        let c = &claims("The army said two soldiers were killed.")[0];
+        assert!(c.sources.is_empty());
+    }
+
+    #[test]
+    fn each_clause_has_its_own_speaker() {
+        let sources = |text: &str| -> Vec<(String, Vec<String>)> {
+            claims(text)
+                .into_iter()
+                .map(|c| (c.quantity.text, c.sources))
+                .collect()
+        };
+        let s = |q: &str, who: &[&str]| -> (String, Vec<String>) {
+            (q.into(), who.iter().map(|w| w.to_string()).collect())
+        };
+        assert_eq!(
+            sources("Hamas said 30 people were killed, while Israel said only 12 had died."),
+            [s("30", &["Hamas"]), s("12", &["Israel"])]
+        );
+        assert_eq!(
+            sources("According to the UN, 300 civilians were killed, while the Health Ministry said 450 died."),
+            [s("300", &["UN"]), s("450", &["Health Ministry"])]
+        );
+        // A speaker sitrep cannot name keeps the other clause's from its figure.
+        assert_eq!(
+            sources("Local sources put the death toll at 15, while the army said only 9 had died."),
+            [s("15", &["Local sources"]), s("9", &[])]
+        );
+        // A speaker set off at the end speaks for every clause.
+        assert_eq!(
+            sources("Two soldiers were killed, while three civilians died, the army said."),
+            [s("Two", &[]), s("three", &[])]
+        );
+        assert_eq!(
+            sources(
+                "Two soldiers were killed, while three civilians died, Ukrainian officials said."
+            ),
+            [
+                s("Two", &["Ukrainian officials"]),
+                s("three", &["Ukrainian officials"])
+            ]
         );
     }
 

@@ -27,8 +27,13 @@ struct Speaker {
 /// A cited source: the entity and the tokens that name it.
 type Cited = (usize, Range<usize>);
 
-/// A sentence's speakers (outermost first), cited sources and attribution phrases.
-type Found = (Vec<Speaker>, Vec<Cited>, Vec<Range<usize>>);
+/// A sentence's speakers (outermost first), cited sources, attribution phrases and clauses.
+type Found = (
+    Vec<Speaker>,
+    Vec<Cited>,
+    Vec<Range<usize>>,
+    Vec<Range<usize>>,
+);
 
 /// Adds one [`Attribution`] per sentence.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
@@ -41,25 +46,34 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
         let mut ordered = speakers.clone();
         ordered.sort_by_key(|sp| (!sp.outer, sp.position));
+        // The first speaker relays the others and the cited sources of its own clause ("According
+        // to X, Y said"), not those of another ("X said 30, while Y said 12").
+        let clauses = clauses_of(doc, lex, s);
+        let clause = |k: usize| clauses.iter().position(|c| c.contains(&k));
+        let end = doc.sentences[s].tokens.end;
         if let Some(first) = ordered.first() {
+            let own = |k: usize| ends_sentence(first, end) || clause(k) == clause(first.position);
             for other in ordered
                 .iter()
                 .skip(1)
-                .map(|sp| sp.entity)
-                .chain(cited.iter().map(|c| c.0))
+                .map(|sp| (sp.entity, sp.position))
+                .chain(cited.iter().map(|c| (c.0, c.1.start)))
+                .filter(|&(_, at)| own(at))
+                .map(|(e, _)| e)
             {
                 if other != first.entity {
                     cites.entry(first.entity).or_default().push(other);
                 }
             }
         }
-        per_sentence.push((ordered, cited, spans));
+        per_sentence.push((ordered, cited, spans, clauses));
     }
     let mut out = Vec::with_capacity(per_sentence.len());
-    for (speakers, cited, spans) in per_sentence {
+    for (speakers, cited, spans, clauses) in per_sentence {
         let mut chain: Vec<usize> = speakers.iter().map(|s| s.entity).collect();
         chain.extend(cited.iter().map(|c| c.0));
         let chain = expand(doc, &chain, &cites);
+        let clause_chains = clause_chains(doc, lex, &clauses, &speakers, &cited, &cites);
         let (names, named) = speakers
             .iter()
             .map(|s| (s.tokens.clone(), s.entity))
@@ -70,6 +84,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             spans,
             speakers: names,
             speaker_entities: named,
+            clause_chains,
         });
     }
     doc.attributions = out;
@@ -81,6 +96,76 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     citations.sort_unstable();
     citations.dedup();
     doc.citations = citations;
+}
+
+/// Whether a speaker is set off at the sentence's end ("..., the army said.", "..., according
+/// to the UN."): it speaks for every clause before it.
+fn ends_sentence(sp: &Speaker, sentence_end: usize) -> bool {
+    sp.outer && sentence_end.saturating_sub(sp.tokens.end) <= 3
+}
+
+/// Whether a clause has a speaker sitrep does not name: a determiner, a noun and a speech verb
+/// ("the army said", "its spokesman said").
+fn unnamed_speaker(doc: &Doc, lex: &Lexicon, clause: &Range<usize>) -> bool {
+    (clause.start + 2..clause.end).any(|k| {
+        lex.speech_verbs.matches_at(&doc.tokens, k, clause.end)
+            && doc.tokens.list[k - 1].kind == crate::stages::tokens::TokenKind::Word
+            && !lex.function_words.contains(doc.lower(k - 1))
+            && !lex.auxiliaries.matches_at(&doc.tokens, k - 1, k)
+            && matches!(doc.lower(k - 2), "the" | "its" | "their" | "his" | "her")
+    })
+}
+
+/// A sentence's clauses: its tokens cut at clause breaks (";", "while", "but").
+fn clauses_of(doc: &Doc, lex: &Lexicon, s: usize) -> Vec<Range<usize>> {
+    let range = doc.sentences[s].tokens.clone();
+    let mut out = Vec::new();
+    let mut from = range.start;
+    for k in range.clone() {
+        if k > from && lex.clause_breaks.matches_at(&doc.tokens, k, range.end) {
+            out.push(from..k);
+            from = k;
+        }
+    }
+    out.push(from..range.end);
+    out
+}
+
+/// Each clause's own chain, where speakers who are not set off at the sentence's end stand in
+/// more than one clause; otherwise none.
+fn clause_chains(
+    doc: &Doc,
+    lex: &Lexicon,
+    clauses: &[Range<usize>],
+    speakers: &[Speaker],
+    cited: &[Cited],
+    cites: &HashMap<usize, Vec<usize>>,
+) -> Vec<(Range<usize>, Vec<usize>)> {
+    let end = clauses.last().map_or(0, |c| c.end);
+    if clauses.len() < 2 || speakers.iter().any(|sp| ends_sentence(sp, end)) {
+        return Vec::new();
+    }
+    let out: Vec<(Range<usize>, Vec<usize>)> = clauses
+        .iter()
+        .filter_map(|c| {
+            let mut own: Vec<usize> = speakers
+                .iter()
+                .filter(|sp| c.contains(&sp.position))
+                .map(|sp| sp.entity)
+                .collect();
+            if own.is_empty() {
+                // "while the army said only 9 had died": a speaker sitrep cannot name still
+                // keeps the other clause's speaker from this one's figures.
+                return unnamed_speaker(doc, lex, c).then(|| (c.clone(), Vec::new()));
+            }
+            own.extend(cited.iter().filter(|x| c.contains(&x.1.start)).map(|x| x.0));
+            Some((c.clone(), expand(doc, &own, cites)))
+        })
+        .collect();
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out
 }
 
 /// The chain with each member's own sources after it, people who speak for an organisation
