@@ -360,6 +360,10 @@ pub struct Lexicon {
     pub group_sources: PhraseSet<()>,
     /// Bodies that speak as a group only after a demonym ("the Ukrainian military said").
     pub named_group_sources: PhraseSet<()>,
+    /// One unnamed speaker after "a" or "an" ("a police spokesman told AFP").
+    pub indefinite_sources: PhraseSet<()>,
+    /// Speech verbs whose name after them is the listener ("told AFP").
+    pub listener_verbs: HashSet<String>,
     pub reference_modifiers: HashSet<String>,
 
     pub abbreviations: HashSet<String>,
@@ -495,6 +499,8 @@ struct SourcesFile {
     affiliation_roles: Vec<String>,
     group_sources: Vec<String>,
     named_group_sources: Vec<String>,
+    indefinite_sources: Vec<String>,
+    listener_verbs: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
     self_naming_references: Vec<String>,
@@ -772,6 +778,8 @@ impl Lexicon {
             self_naming_references: hash_of(sources.self_naming_references),
             group_sources: set_of(sources.group_sources),
             named_group_sources: set_of(sources.named_group_sources),
+            indefinite_sources: set_of(sources.indefinite_sources),
+            listener_verbs: hash_of(sources.listener_verbs),
             reference_modifiers: hash_of(sources.reference_modifiers),
             abbreviations: hash_of(words.abbreviations),
             months: PhraseSet::new(words.months),
@@ -852,6 +860,7 @@ impl Lexicon {
         add(&mut self.references);
         add(&mut self.group_sources);
         add(&mut self.named_group_sources);
+        add(&mut self.indefinite_sources);
         add(&mut self.months);
         add(&mut self.weekdays);
         add(&mut self.relative_days);

@@ -57,6 +57,14 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
     let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
     let mut i = doc.body_start;
     while i < n {
+        // "a police spokesman told AFP", "a senior Ukrainian official said": one unnamed speaker.
+        if let Some((len, _)) = lex.indefinite_sources.longest_at(&doc.tokens, i, n) {
+            if let Some((start, replaced)) = indefinite_start(doc, lex, i) {
+                found.push((start..i + len, replaced));
+                i += len;
+                continue;
+            }
+        }
         let group = lex.group_sources.longest_at(&doc.tokens, i, n);
         let named = lex.named_group_sources.longest_at(&doc.tokens, i, n);
         let Some((len, _)) = group.or(named) else {
@@ -75,6 +83,16 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
             if m.kind == EntityKind::Other {
                 start = m.tokens.start;
                 replaced = Some(before);
+            }
+        }
+        // "Israel's military": a country's body, named with it.
+        if replaced.is_none() && named.is_some() && i > 1 && doc.lower(i - 1) == "'s" {
+            let owner = doc.mentions[..before]
+                .iter()
+                .rposition(|m| m.tokens.end == i - 1 && m.kind == EntityKind::Place);
+            if let Some(k) = owner {
+                start = doc.mentions[k].tokens.start;
+                replaced = Some(k);
             }
         }
         // "the army" alone is a reference back, not a group of its own.
@@ -124,6 +142,36 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         });
     }
     doc.mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Where an unnamed speaker at `i` starts, after "a" or "an" and up to three describing words
+/// ("a senior Ukrainian official"), and the demonym mention it takes in, if any.
+fn indefinite_start(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(usize, Option<usize>)> {
+    if doc.mention_covering(i).is_some() {
+        return None;
+    }
+    let mut k = i;
+    while k > doc.body_start && !matches!(doc.lower(k - 1), "a" | "an") {
+        let w = doc.lower(k - 1);
+        let word = doc.tokens.list[k - 1].kind == crate::stages::tokens::TokenKind::Word;
+        if i - k >= 3 || !word || lex.function_words.contains(w) {
+            return None;
+        }
+        k -= 1;
+    }
+    if k == doc.body_start {
+        return None;
+    }
+    let demonym = doc
+        .mentions
+        .iter()
+        .position(|m| m.kind == EntityKind::Other && m.tokens.start >= k && m.tokens.end <= i);
+    // A name in between is a speaker of its own ("a Hamas official" stays Hamas's).
+    let named = doc
+        .mentions
+        .iter()
+        .any(|m| m.kind != EntityKind::Other && m.tokens.start >= k && m.tokens.end <= i);
+    (!named).then_some((k, demonym))
 }
 
 /// A run of capitalised tokens starting at the capitalised word `i` (the caller skips every
@@ -181,7 +229,19 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
         {
             // "Seong-kweun", "Al-Assad"
             end += 2;
-        } else if (is_connector(w)
+        } else if matches!(w, "'" | "’")
+            && t.lower(end - 1).ends_with('s')
+            && t.touches_next(end - 1)
+            && end + 1 < t.len()
+            && !t.touches_next(end)
+            && t.list[end + 1].capitalized
+            && t.list[end + 1].kind == TokenKind::Word
+        {
+            // "the Palestinian Prisoners' Society"
+            end += 2;
+        } else if ((is_connector(w)
+            // "Committee to Protect Journalists": "to" after an organisation's word.
+            || (w == "to" && lex.organisation_words.matches_at(t, end - 1, end)))
             && end + 1 < t.len()
             && t.list[end + 1].capitalized
             && t.list[end + 1].kind == TokenKind::Word)

@@ -249,7 +249,8 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
             }
         }
         let verb = match lex.speech_verbs.longest_at(t, i, range.end) {
-            Some((len, _)) => Some((len, true)),
+            // "told AFP": the name after is the listener.
+            Some((len, _)) => Some((len, !lex.listener_verbs.contains(t.lower(i)))),
             None => lex
                 .accusation_verbs
                 .longest_at(t, i, range.end)
@@ -405,6 +406,14 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
         while c > floor && !matches!(doc.lower(c - 1), "," | "." | "“" | "\"") {
             c -= 1;
         }
+        // "..., the governor of Kharkiv region, Oleh Syniehubov, said": the appositive is the
+        // person named.
+        let named = doc
+            .mention_ending_at(k - 1)
+            .filter(|m| m.tokens.start == c && m.kind == EntityKind::Person);
+        if let Some(m) = named {
+            return Some((m.entity, m.tokens.start));
+        }
         if c > floor && doc.lower(c - 1) == "," {
             k = c - 1;
         } else {
@@ -529,6 +538,36 @@ mod tests {
                     of a strike i.), told\n\nDrone barrage kills 12 in Kharkiv region: gbliThe Ngh,, \
                     accordih5,4eNor 30\n\n    of a strike i.), told r\"thirefree";
         assert!(!sources(text).is_empty());
+    }
+
+    #[test]
+    fn unnamed_speakers_listeners_and_long_names() {
+        // "told AFP": the outlet listens; the unnamed spokesman speaks.
+        assert_eq!(
+            sources("Five people were killed, a police spokesman told AFP."),
+            [["police spokesman"]]
+        );
+        assert_eq!(
+            sources("A senior Ukrainian official told Reuters that 12 people had died."),
+            [["senior Ukrainian official"]]
+        );
+        assert_eq!(
+            sources("The Committee to Protect Journalists said 128 journalists had been killed."),
+            [["Committee to Protect Journalists"]]
+        );
+        assert_eq!(
+            sources("The Palestinian Prisoners' Society said 25 people were detained."),
+            [["Palestinian Prisoners' Society"]]
+        );
+        // A person named in an appositive before the verb.
+        assert_eq!(
+            sources("Three civilians died, the governor of Kharkiv region, Oleh Syniehubov, said."),
+            [["Oleh Syniehubov"]]
+        );
+        assert_eq!(
+            sources("Two soldiers were killed, Israel's military said."),
+            [["Israel's military"]]
+        );
     }
 
     #[test]
