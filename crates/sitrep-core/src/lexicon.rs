@@ -580,6 +580,13 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
             } else if let Some(stem) = p.strip_suffix("ren") {
                 // "children"
                 Some(stem.to_string())
+            } else if let Some(stem) = p
+                .strip_suffix("ches")
+                .or_else(|| p.strip_suffix("shes"))
+                .map(|_| &p[..p.len() - 2])
+            {
+                // "sarpanches"
+                Some(stem.to_string())
             } else if let Some(stem) = p.strip_suffix("ies") {
                 // "deputies", "secretaries"
                 Some(format!("{stem}y"))

@@ -1521,6 +1521,20 @@ mod tests {
             [b("killed", "a", "civilian")]
         );
         assert!(brief("They demanded justice for the killing of a student.").is_empty());
+        // A participle after the person is no noun of its name.
+        assert_eq!(
+            brief("Maoists killed a villager suspecting him to be an informer."),
+            [b("killed", "a", "villager")]
+        );
+        assert_eq!(
+            brief("Militants killed a former sarpanch."),
+            [b("killed", "a", "former sarpanch")]
+        );
+        // The person is the text's last token: nothing is read past it.
+        assert_eq!(
+            brief("Police killed a gunman"),
+            [b("killed", "a", "gunman")]
+        );
     }
 
     #[test]

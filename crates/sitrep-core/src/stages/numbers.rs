@@ -358,8 +358,14 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             return None;
         }
         if head {
+            // ("a villager suspecting him": a participle with its object after the head is no
+            // noun; "a local ruling party" goes on.)
+            let participle = k + 2 < limit
+                && t.lower(k + 1).ends_with("ing")
+                && lex.function_words.contains(t.lower(k + 2));
             let next_is_noun = k + 1 < limit
                 && t.list[k + 1].kind == TokenKind::Word
+                && !participle
                 && !lex.function_words.contains(t.lower(k + 1))
                 && !lex.metric_after.matches_at(t, k + 1, limit)
                 && !lex.speech_verbs.matches_at(t, k + 1, limit)
