@@ -1392,6 +1392,10 @@ mod tests {
             brief("Ukraine holds 2 prisoners."),
             [b("captured", "2", "prisoners")]
         );
+        assert_eq!(
+            brief("Fifty people are still missing."),
+            [b("missing", "Fifty", "people")]
+        );
     }
 
     #[test]
