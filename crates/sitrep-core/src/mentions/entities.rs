@@ -65,6 +65,17 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 continue;
             }
         }
+        // "the regional governor said" in a text that names no person before it: the
+        // description is all there is to name the speaker by.
+        if let Some(start) = unresolvable_person(doc, lex, i, n) {
+            let len = lex
+                .references
+                .longest_at(&doc.tokens, i, n)
+                .map_or(1, |r| r.0);
+            found.push((start..i + len, None));
+            i += len;
+            continue;
+        }
         let group = lex.group_sources.longest_at(&doc.tokens, i, n);
         let named = lex.named_group_sources.longest_at(&doc.tokens, i, n);
         let Some((len, _)) = group.or(named) else {
@@ -142,6 +153,31 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         });
     }
     doc.mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Where "the [modifiers] <person noun>" at `i` starts (after "the"), if it can refer back to
+/// no one: no person is named before it.
+fn unresolvable_person(doc: &Doc, lex: &Lexicon, i: usize, n: usize) -> Option<usize> {
+    let (_, kind) = lex.references.longest_at(&doc.tokens, i, n)?;
+    if *kind != crate::lexicon::Reference::Person
+        || matches!(doc.lower(i), "he" | "she")
+        || doc.mention_covering(i).is_some()
+    {
+        return None;
+    }
+    let mut start = i;
+    while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
+        start -= 1;
+    }
+    if start == doc.body_start || doc.lower(start - 1) != "the" {
+        return None;
+    }
+    let named_before = doc
+        .mentions
+        .iter()
+        .take_while(|m| m.tokens.start < start)
+        .any(|m| m.kind == EntityKind::Person);
+    (!named_before).then_some(start)
 }
 
 /// Where an unnamed speaker at `i` starts, after "a" or "an" and up to three describing words

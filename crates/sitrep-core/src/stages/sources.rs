@@ -568,6 +568,18 @@ mod tests {
             sources("Two soldiers were killed, Israel's military said."),
             [["Israel's military"]]
         );
+        // A description no named person stands behind names the speaker; one that refers back
+        // to a person named before is that person.
+        assert_eq!(
+            sources("Three people were killed in Kharkiv, the regional governor said."),
+            [["regional governor"]]
+        );
+        assert_eq!(
+            sources(
+                "Governor Oleh Syniehubov visited. Three people were killed, the governor said."
+            ),
+            [["Oleh Syniehubov"]]
+        );
     }
 
     #[test]
