@@ -314,6 +314,8 @@ pub struct Lexicon {
     pub auxiliaries: PhraseSet<()>,
     pub adverbs: PhraseSet<()>,
     pub toll_links: HashSet<String>,
+    /// Toll nouns that name no metric ("bringing the total to 57"): the sentence's earlier cue does.
+    pub bare_totals: HashSet<String>,
     /// Words that open an event phrase after a toll noun ("the death toll from the quake").
     pub toll_phrase_openers: PhraseSet<()>,
     /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
@@ -463,6 +465,7 @@ struct CuesFile {
     auxiliaries: Vec<String>,
     adverbs: Vec<String>,
     toll_links: Vec<String>,
+    bare_totals: Vec<String>,
     toll_phrase_openers: Vec<String>,
     toll_rises: Vec<String>,
     denials: Vec<String>,
@@ -753,6 +756,7 @@ impl Lexicon {
             auxiliaries: set_of(cues.auxiliaries),
             adverbs: set_of(cues.adverbs),
             toll_links: hash_of(cues.toll_links),
+            bare_totals: hash_of(cues.bare_totals),
             toll_phrase_openers: set_of(cues.toll_phrase_openers),
             toll_rises: set_of(cues.toll_rises),
             denials: set_of(cues.denials),

@@ -1026,12 +1026,28 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
             }
         }
         let w = t.lower(j - 1);
+        // "Another 12 bodies were recovered, bringing the total to 57": a bare total is a
+        // toll of the metric told before it in the sentence.
+        if lex.bare_totals.contains(w) && j - 1 < q.tokens.start {
+            return metric_told_before(doc, lex, j - 1, floor).map(|m| (m, j - 1));
+        }
         if !(lex.toll_links.contains(w) || w == "the") {
             return toll_before_phrase(doc, lex, j, floor);
         }
         j -= 1;
     }
     None
+}
+
+/// The metric of the nearest cue before token `k` in its sentence.
+fn metric_told_before(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> Option<usize> {
+    let t = &doc.tokens;
+    (floor..k).rev().find_map(|e| {
+        lex.metric_after
+            .longest_at(t, e, k)
+            .map(|(_, c)| c.metric)
+            .or_else(|| lex.metric_before.longest_at(t, e, k).map(|(_, &m)| m))
+    })
 }
 
 /// "the death toll from the earthquake has risen to 3,400": a toll noun before a short phrase
@@ -1955,6 +1971,16 @@ mod tests {
         assert_eq!(
             killed("Gunmen killed residents. Reports on fatalities range from 2 to 4."),
             2
+        );
+        // A bare total takes the metric told before it.
+        assert_eq!(
+            killed("Another 12 bodies were recovered, bringing the total to 57."),
+            57
+        );
+        assert_eq!(killed("The airstrikes killed a total of 64 militants."), 64);
+        assert_eq!(
+            brief("The shelling killed a boy and his grandmother."),
+            [b("killed", "a", "boy"), b("killed", "his", "grandmother")]
         );
     }
 
