@@ -373,6 +373,8 @@ pub struct Lexicon {
     pub weekdays: PhraseSet<u32>,
     /// Days named relative to the document's date ("yesterday"), by their offset in days.
     pub relative_days: PhraseSet<i64>,
+    /// Days in each unit of "two days ago", "a week ago".
+    pub days_ago: HashMap<String, i64>,
     /// Every word that may start a number in words ("a", "one", "twenty", "hundred", "dozen").
     pub number_words: PhraseSet<()>,
     /// Every word that may start an amount of any kind: number words, the first words of vague
@@ -516,6 +518,7 @@ struct WordsFile {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     relative_days: HashMap<String, i64>,
+    days_ago: HashMap<String, i64>,
     lists: WordLists,
     places: PlaceWords,
     header: HeaderWords,
@@ -796,6 +799,7 @@ impl Lexicon {
             months: PhraseSet::new(words.months),
             weekdays: PhraseSet::new(words.weekdays),
             relative_days: PhraseSet::new(words.relative_days),
+            days_ago: words.days_ago.into_iter().collect(),
             number_words,
             amount_starts,
             function_words: hash_of(words.lists.function_words),

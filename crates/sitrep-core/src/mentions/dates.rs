@@ -14,6 +14,15 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = 0;
     let mut found = Vec::new();
     while i < t.len() {
+        if let Some(date) = ago_at(t, lex, i, anchor) {
+            // The mention is "ago" alone: "two days" stays a quantity of time.
+            found.push(DateMention {
+                tokens: i + 2..i + 3,
+                date,
+            });
+            i += 3;
+            continue;
+        }
         if !may_start_date(t, lex, i) {
             i += 1;
             continue;
@@ -30,6 +39,27 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
     }
     doc.dates = found;
+}
+
+/// "two days ago", "a week ago", "3 weeks ago" at token `i`: that many days before the anchor.
+fn ago_at(
+    t: &Tokens,
+    lex: &Lexicon,
+    i: usize,
+    anchor: Option<NaiveDate>,
+) -> Option<Option<NaiveDate>> {
+    if i + 2 >= t.len() || t.lower(i + 2) != "ago" {
+        return None;
+    }
+    let unit = *lex.days_ago.get(t.lower(i + 1))?;
+    let count = match t.lower(i) {
+        "a" | "an" | "one" => 1,
+        w => match t.list[i].kind {
+            TokenKind::Number => w.parse::<i64>().ok()?,
+            _ => *lex.ones.get(w)? as i64,
+        },
+    };
+    Some(anchor.map(|a| a - Duration::days(count * unit)))
 }
 
 /// Dates start with digits, a capitalised month or weekday, or a word like "yesterday": the
@@ -232,6 +262,32 @@ mod tests {
         let anchor = anchor.map(|a| a.parse().unwrap());
         let (_, d) = parse_at(&t, Lexicon::builtin(), 0, t.len(), anchor)?;
         d.map(|d| d.to_string())
+    }
+
+    #[test]
+    fn days_and_weeks_ago() {
+        let dates = |text: &str| -> Vec<Option<String>> {
+            let mut document = crate::Document::new("t", text);
+            document.meta.published = "2024-12-19".parse().ok();
+            let mut doc = crate::doc::Doc::new(&document);
+            annotate(&mut doc, Lexicon::builtin());
+            doc.dates
+                .iter()
+                .map(|d| d.date.map(|d| d.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            dates("Two days ago, a drone hit Kherson."),
+            [Some("2024-12-17".into())]
+        );
+        assert_eq!(
+            dates("It happened a week ago."),
+            [Some("2024-12-12".into())]
+        );
+        assert_eq!(
+            dates("It took 3 days to arrive."),
+            Vec::<Option<String>>::new()
+        );
     }
 
     #[test]
