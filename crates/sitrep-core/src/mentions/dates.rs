@@ -13,19 +13,24 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let t = &doc.tokens;
     let mut i = 0;
     let mut found = Vec::new();
+    let number_words = lex.number_words.start_mask();
     while i < t.len() {
-        if let Some(date) = ago_at(t, lex, i, anchor) {
-            // The mention is "ago" alone: "two days" stays a quantity of time.
-            found.push(DateMention {
-                tokens: i + 2..i + 3,
-                date,
-            });
-            i += 3;
-            continue;
-        }
-        if !may_start_date(t, lex, i) {
+        let tok = &t.list[i];
+        let word_number = tok.kind == TokenKind::Word && tok.first & number_words != 0;
+        if !(word_number || may_start_date(t, lex, i)) {
             i += 1;
             continue;
+        }
+        if word_number || tok.kind == TokenKind::Number {
+            if let Some(date) = ago_at(t, lex, i, anchor) {
+                // The mention is "ago" alone: "two days" stays a quantity of time.
+                found.push(DateMention {
+                    tokens: i + 2..i + 3,
+                    date,
+                });
+                i += 3;
+                continue;
+            }
         }
         match parse_at(t, lex, i, t.len(), anchor) {
             Some((len, date)) => {
@@ -41,7 +46,8 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     doc.dates = found;
 }
 
-/// "two days ago", "a week ago", "3 weeks ago" at token `i`: that many days before the anchor.
+/// "two days ago", "a week ago", "3 weeks ago" at token `i` (digits or a number word): that many
+/// days before the anchor.
 fn ago_at(
     t: &Tokens,
     lex: &Lexicon,

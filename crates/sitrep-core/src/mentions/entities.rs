@@ -55,8 +55,23 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
 fn groups(doc: &mut Doc, lex: &Lexicon) {
     let n = doc.tokens.len();
     let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    // Where the text first names a person: a description before it can refer back to no one.
+    let first_person = doc
+        .mentions
+        .iter()
+        .find(|m| m.kind == EntityKind::Person)
+        .map_or(usize::MAX, |m| m.tokens.start);
+    // Most tokens start none of the phrases looked for: one bit test says so.
+    let starts = lex.indefinite_sources.start_mask()
+        | lex.references.start_mask()
+        | lex.group_sources.start_mask()
+        | lex.named_group_sources.start_mask();
     let mut i = doc.body_start;
     while i < n {
+        if doc.tokens.list[i].first & starts == 0 {
+            i += 1;
+            continue;
+        }
         // "a police spokesman told AFP", "a senior Ukrainian official said": one unnamed speaker.
         if let Some((len, _)) = lex.indefinite_sources.longest_at(&doc.tokens, i, n) {
             if let Some((start, replaced)) = indefinite_start(doc, lex, i) {
@@ -67,7 +82,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         }
         // "the regional governor said" in a text that names no person before it: the
         // description is all there is to name the speaker by.
-        if let Some(start) = unresolvable_person(doc, lex, i, n) {
+        if let Some(start) = unresolvable_person(doc, lex, i, n, first_person) {
             let len = lex
                 .references
                 .longest_at(&doc.tokens, i, n)
@@ -157,7 +172,17 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
 
 /// Where "the [modifiers] <person noun>" at `i` starts (after "the"), if it can refer back to
 /// no one: no person is named before it.
-fn unresolvable_person(doc: &Doc, lex: &Lexicon, i: usize, n: usize) -> Option<usize> {
+fn unresolvable_person(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    n: usize,
+    first_person: usize,
+) -> Option<usize> {
+    // A person named before: the description refers back to them.
+    if first_person < i {
+        return None;
+    }
     let (_, kind) = lex.references.longest_at(&doc.tokens, i, n)?;
     if *kind != crate::lexicon::Reference::Person
         || matches!(doc.lower(i), "he" | "she")
@@ -172,12 +197,7 @@ fn unresolvable_person(doc: &Doc, lex: &Lexicon, i: usize, n: usize) -> Option<u
     if start == doc.body_start || doc.lower(start - 1) != "the" {
         return None;
     }
-    let named_before = doc
-        .mentions
-        .iter()
-        .take_while(|m| m.tokens.start < start)
-        .any(|m| m.kind == EntityKind::Person);
-    (!named_before).then_some(start)
+    Some(start)
 }
 
 /// Where an unnamed speaker at `i` starts, after "a" or "an" and up to three describing words
@@ -198,16 +218,23 @@ fn indefinite_start(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(usize, Option
     if k == doc.body_start {
         return None;
     }
-    let demonym = doc
-        .mentions
-        .iter()
-        .position(|m| m.kind == EntityKind::Other && m.tokens.start >= k && m.tokens.end <= i);
-    // A name in between is a speaker of its own ("a Hamas official" stays Hamas's).
-    let named = doc
-        .mentions
-        .iter()
-        .any(|m| m.kind != EntityKind::Other && m.tokens.start >= k && m.tokens.end <= i);
-    (!named).then_some((k, demonym))
+    // The mentions between the article and the noun: a demonym joins the speaker's name; a
+    // name is a speaker of its own ("a Hamas official" stays Hamas's).
+    let from = doc.mentions.partition_point(|m| m.tokens.start < k);
+    let mut demonym = None;
+    for (offset, m) in doc.mentions[from..].iter().enumerate() {
+        if m.tokens.start >= i {
+            break;
+        }
+        if m.tokens.end > i {
+            continue;
+        }
+        if m.kind != EntityKind::Other {
+            return None;
+        }
+        demonym = Some(from + offset);
+    }
+    Some((k, demonym))
 }
 
 /// A run of capitalised tokens starting at the capitalised word `i` (the caller skips every

@@ -48,7 +48,12 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         ordered.sort_by_key(|sp| (!sp.outer, sp.position));
         // The first speaker relays the others and the cited sources of its own clause ("According
         // to X, Y said"), not those of another ("X said 30, while Y said 12").
-        let clauses = clauses_of(doc, lex, s);
+        // Clauses matter only where someone speaks.
+        let clauses = if ordered.is_empty() {
+            Vec::new()
+        } else {
+            clauses_of(doc, lex, s)
+        };
         let clause = |k: usize| clauses.iter().position(|c| c.contains(&k));
         let end = doc.sentences[s].tokens.end;
         if let Some(first) = ordered.first() {
