@@ -1,10 +1,14 @@
 //! Stage 6: sources. Who each sentence is attributed to, and whom they cite, across the document.
 //!
 //! Within a sentence: "according to X", "X said", "said X", "X told reporters", "X, citing Y";
-//! and a headline's source set off at its end ("Five dead near Donetsk: AFP").
+//! and a headline's source set off at its end ("Five dead near Donetsk: AFP"). Where speakers
+//! stand in different clauses ("Hamas said 30 were killed, while Israel said 12"), each clause's
+//! figures are its own speaker's.
 //! Across the document: "X, citing Y", "X was briefed by Y", "According to X, Y said" record that X
 //! relies on Y, so every claim X makes carries Y after X. References back ("the lawmaker",
-//! "the agency", "he") resolve to the latest entity of that kind. A person cited as someone's
+//! "the agency", "he") resolve to the latest entity of that kind; a description with no person
+//! named before it ("the regional governor") and one after "a" ("a police spokesman") name
+//! unnamed speakers of their own (the entities stage finds both). A person cited as someone's
 //! source who speaks for an organisation ("Cho Tae-yong, the NIS director") is named by it.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -46,8 +50,6 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
         let mut ordered = speakers.clone();
         ordered.sort_by_key(|sp| (!sp.outer, sp.position));
-        // The first speaker relays the others and the cited sources of its own clause ("According
-        // to X, Y said"), not those of another ("X said 30, while Y said 12").
         // Clauses matter only where someone speaks.
         let clauses = if ordered.is_empty() {
             Vec::new()
@@ -56,6 +58,8 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         };
         let clause = |k: usize| clauses.iter().position(|c| c.contains(&k));
         let end = doc.sentences[s].tokens.end;
+        // The first speaker relays the others and the cited sources of its own clause ("According
+        // to X, Y said"), not those of another ("X said 30, while Y said 12").
         if let Some(first) = ordered.first() {
             let own = |k: usize| ends_sentence(first, end) || clause(k) == clause(first.position);
             for other in ordered
