@@ -1214,9 +1214,8 @@ fn in_past_year(doc: &Doc, lex: &Lexicon, q: &Quantity, range: &Range<usize>) ->
         .map_or(range.start, |k| k + 1);
     // After the count the clause is its predicate: a few words ("in 2016"), not a run-on
     // sentence's next clause.
-    let to = (q.tokens.end..range.end.min(q.tokens.end + 8))
-        .find(|&k| breaks(k))
-        .unwrap_or(range.end.min(q.tokens.end + 8));
+    let reach = range.end.min(q.tokens.end + 8);
+    let to = (q.tokens.end..reach).find(|&k| breaks(k)).unwrap_or(reach);
     let first = doc.quantities.partition_point(|o| o.tokens.end <= from);
     let counted = |k: usize| {
         doc.quantities[first..]
