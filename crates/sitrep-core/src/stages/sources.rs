@@ -257,12 +257,19 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
                 }
             }
         }
-        let verb = match lex.speech_verbs.longest_at(t, i, range.end) {
+        // "United States Secretary Antony Blinken": a verb's form inside a name is no verb.
+        let in_name = t.list[i].capitalized && doc.mention_covering(i).is_some();
+        let verb = match lex
+            .speech_verbs
+            .longest_at(t, i, range.end)
+            .filter(|_| !in_name)
+        {
             // "told AFP": the name after is the listener.
             Some((len, _)) => Some((len, !lex.listener_verbs.contains(t.lower(i)))),
             None => lex
                 .accusation_verbs
                 .longest_at(t, i, range.end)
+                .filter(|_| !in_name)
                 .map(|(len, _)| (len, false)),
         };
         if let Some((len, speaker_may_follow)) = verb {
@@ -588,6 +595,13 @@ mod tests {
                 "Governor Oleh Syniehubov visited. Three people were killed, the governor said."
             ),
             [["Oleh Syniehubov"]]
+        );
+        // "States" in a name is no speech verb, so no second speaker follows it.
+        assert_eq!(
+            sources(
+                "John Smith reported 10 deaths. United States Secretary Antony Blinken reported that 90 soldiers died."
+            ),
+            [vec!["John Smith"], vec!["United States Secretary Antony Blinken"]]
         );
     }
 
