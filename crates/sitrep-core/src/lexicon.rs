@@ -366,6 +366,8 @@ pub struct Lexicon {
     pub indefinite_sources: PhraseSet<()>,
     /// Speech verbs whose name after them is the listener ("told AFP").
     pub listener_verbs: HashSet<String>,
+    /// Times that may stand between a speaker and the verb ("that same day").
+    pub times_before_verb: PhraseSet<()>,
     pub reference_modifiers: HashSet<String>,
 
     pub abbreviations: HashSet<String>,
@@ -506,6 +508,7 @@ struct SourcesFile {
     named_group_sources: Vec<String>,
     indefinite_sources: Vec<String>,
     listener_verbs: Vec<String>,
+    times_before_verb: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
     self_naming_references: Vec<String>,
@@ -794,6 +797,7 @@ impl Lexicon {
             named_group_sources: set_of(sources.named_group_sources),
             indefinite_sources: set_of(sources.indefinite_sources),
             listener_verbs: hash_of(sources.listener_verbs),
+            times_before_verb: set_of(sources.times_before_verb),
             reference_modifiers: hash_of(sources.reference_modifiers),
             abbreviations: hash_of(words.abbreviations),
             months: PhraseSet::new(words.months),

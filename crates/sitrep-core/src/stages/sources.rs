@@ -116,8 +116,17 @@ fn ends_sentence(sp: &Speaker, sentence_end: usize) -> bool {
 /// Whether a clause has a speaker sitrep does not name: a determiner, a noun and a speech verb
 /// ("the army said", "its spokesman said").
 fn unnamed_speaker(doc: &Doc, lex: &Lexicon, clause: &Range<usize>) -> bool {
-    (clause.start + 2..clause.end).any(|k| {
-        lex.speech_verbs.matches_at(&doc.tokens, k, clause.end)
+    (clause.start + 2..clause.end).any(|verb| {
+        if !lex.speech_verbs.matches_at(&doc.tokens, verb, clause.end) {
+            return false;
+        }
+        // "the ministry that same day reported"
+        let k = verb
+            - lex
+                .times_before_verb
+                .longest_ending_at(&doc.tokens, verb, clause.start)
+                .map_or(0, |(len, _)| len);
+        k >= clause.start + 2
             && doc.tokens.list[k - 1].kind == crate::stages::tokens::TokenKind::Word
             && !lex.function_words.contains(doc.lower(k - 1))
             && !lex.auxiliaries.matches_at(&doc.tokens, k - 1, k)
@@ -416,6 +425,23 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     {
         k -= 1;
     }
+    // "the British Ministry of Defence that same day reported", "Kyiv on Monday said": a time
+    // between the speaker and the verb.
+    if let Some((len, _)) = lex
+        .times_before_verb
+        .longest_ending_at(&doc.tokens, k, floor)
+    {
+        k -= len;
+    } else if let Some(d) = doc
+        .dates
+        .iter()
+        .find(|d| d.tokens.end == k && d.tokens.start > floor)
+    {
+        k = d.tokens.start;
+        if k > floor && doc.lower(k - 1) == "on" {
+            k -= 1;
+        }
+    }
     // "X, the ... committee, told": skip the appositive back to the comma before it.
     if k > floor && doc.lower(k - 1) == "," {
         let mut c = k - 1;
@@ -595,6 +621,19 @@ mod tests {
                 "Governor Oleh Syniehubov visited. Three people were killed, the governor said."
             ),
             [["Oleh Syniehubov"]]
+        );
+        // A time between the speaker and the verb.
+        assert_eq!(
+            sources("Kyiv on Monday said 20 soldiers had died."),
+            [["Kyiv"]]
+        );
+        assert_eq!(
+            sources("The Defence Ministry on 15 December said 12 soldiers were killed."),
+            [["Defence Ministry"]]
+        );
+        assert_eq!(
+            sources("Hamas said 30 died, while the ministry that same day reported 12 dead."),
+            [vec!["Hamas"], vec![]]
         );
         // "States" in a name is no speech verb, so no second speaker follows it.
         assert_eq!(
