@@ -434,8 +434,8 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
         k -= len;
     } else if let Some(d) = doc
         .dates
-        .iter()
-        .find(|d| d.tokens.end == k && d.tokens.start > floor)
+        .get(doc.dates.partition_point(|d| d.tokens.end < k))
+        .filter(|d| d.tokens.end == k && d.tokens.start > floor)
     {
         k = d.tokens.start;
         if k > floor && doc.lower(k - 1) == "on" {
