@@ -589,13 +589,9 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
             } else if let Some(stem) = p.strip_suffix("ren") {
                 // "children"
                 Some(stem.to_string())
-            } else if let Some(stem) = p
-                .strip_suffix("ches")
-                .or_else(|| p.strip_suffix("shes"))
-                .map(|_| &p[..p.len() - 2])
-            {
+            } else if p.ends_with("ches") || p.ends_with("shes") {
                 // "sarpanches"
-                Some(stem.to_string())
+                Some(p[..p.len() - 2].to_string())
             } else if let Some(stem) = p.strip_suffix("ies") {
                 // "deputies", "secretaries"
                 Some(format!("{stem}y"))
@@ -893,6 +889,18 @@ impl Lexicon {
         add(self.gazetteer.names_mut());
         assert!(bit <= 64, "more phrase sets than mask bits");
         self.word_masks = masks;
+    }
+
+    /// Whether a word is a counted noun, plural or singular.
+    ///
+    /// ```
+    /// use sitrep_core::lexicon::Lexicon;
+    /// let lex = Lexicon::builtin();
+    /// assert!(lex.is_counted("soldiers") && lex.is_counted("soldier"));
+    /// assert!(!lex.is_counted("attack"));
+    /// ```
+    pub fn is_counted(&self, w: &str) -> bool {
+        self.counted_nouns.contains(w) || self.counted_singulars.contains(w)
     }
 
     /// The index of a metric by name.

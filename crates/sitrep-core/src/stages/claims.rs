@@ -202,7 +202,6 @@ struct SentenceFacts {
     sentence: usize,
     place: Option<String>,
     date: Option<chrono::NaiveDate>,
-    sources: Vec<usize>,
     /// Where a protest or a commemoration is told in the sentence: its counts are background,
     /// unless violence at the event comes between ("clashed with police, who killed one").
     recalls_deaths: Option<usize>,
@@ -219,11 +218,6 @@ impl SentenceFacts {
             sentence: s,
             place: place_in(doc, lex, s),
             date: date_in(doc, s),
-            sources: doc
-                .attributions
-                .get(s)
-                .map(|a| a.chain.clone())
-                .unwrap_or_default(),
             recalls_deaths: range
                 .clone()
                 .find(|&k| lex.background_events.matches_at(&doc.tokens, k, range.end)),
@@ -317,11 +311,8 @@ fn drafts_for(
         sources: doc
             .attributions
             .get(s)
-            .filter(|a| !a.clause_chains.is_empty())
-            .map_or_else(
-                || facts.sources.clone(),
-                |a| a.chain_at(q.tokens.start).to_vec(),
-            ),
+            .map(|a| a.chain_at(q.tokens.start).to_vec())
+            .unwrap_or_default(),
         subset: counts[c].subset,
         background: facts.unverified
             || recalls_deaths(doc, lex, facts, q)
@@ -478,7 +469,7 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         let adjective =
             end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1));
         // "refugees", "prisoners": cue words that also name the group.
-        let group_noun = lex.counted_nouns.contains(w) || lex.counted_singulars.contains(w);
+        let group_noun = lex.is_counted(w);
         if is_cue && !adjective && !group_noun {
             break;
         }
@@ -492,8 +483,7 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
 
 /// Whether a word can head a counted group: a counted noun, a plural, or a capitalised name.
 fn is_head(lex: &Lexicon, w: &str, capitalized: bool) -> bool {
-    lex.counted_nouns.contains(w)
-        || lex.counted_singulars.contains(w)
+    lex.is_counted(w)
         || lex.non_casualty_nouns.contains(w)
         || capitalized
         // "policemen", "tribesmen", "gunmen"

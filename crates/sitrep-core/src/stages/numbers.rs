@@ -391,15 +391,10 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
 fn listed_possessive(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> bool {
     i > 1
         && t.lower(i - 1) == ","
-        && is_counted(lex, t.lower(i - 2))
+        && lex.is_counted(t.lower(i - 2))
         && i + 2 < limit
-        && is_counted(lex, t.lower(i + 1))
+        && lex.is_counted(t.lower(i + 1))
         && matches!(t.lower(i + 2), "and" | ",")
-}
-
-/// Whether a word is a counted noun, plural or singular.
-fn is_counted(lex: &Lexicon, w: &str) -> bool {
-    lex.counted_singulars.contains(w) || lex.counted_nouns.contains(w)
 }
 
 /// A fraction starting at token `i`: "a third (of)", "one quarter", "two-thirds", "half of",
@@ -763,10 +758,7 @@ fn is_pronoun_one(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
     // "in which one civilian was killed": before a noun, "one" counts.
     if i + 1 < t.len() {
         let next = t.lower(i + 1);
-        if t.list[i + 1].capitalized
-            || lex.counted_singulars.contains(next)
-            || lex.counted_nouns.contains(next)
-        {
+        if t.list[i + 1].capitalized || lex.is_counted(next) {
             return false;
         }
     }

@@ -268,18 +268,17 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
         }
         // "United States Secretary Antony Blinken": a verb's form inside a name is no verb.
         let in_name = t.list[i].capitalized && doc.mention_covering(i).is_some();
-        let verb = match lex
-            .speech_verbs
-            .longest_at(t, i, range.end)
-            .filter(|_| !in_name)
-        {
-            // "told AFP": the name after is the listener.
-            Some((len, _)) => Some((len, !lex.listener_verbs.contains(t.lower(i)))),
-            None => lex
-                .accusation_verbs
-                .longest_at(t, i, range.end)
-                .filter(|_| !in_name)
-                .map(|(len, _)| (len, false)),
+        let verb = if in_name {
+            None
+        } else {
+            match lex.speech_verbs.longest_at(t, i, range.end) {
+                // "told AFP": the name after is the listener.
+                Some((len, _)) => Some((len, !lex.listener_verbs.contains(t.lower(i)))),
+                None => lex
+                    .accusation_verbs
+                    .longest_at(t, i, range.end)
+                    .map(|(len, _)| (len, false)),
+            }
         };
         if let Some((len, speaker_may_follow)) = verb {
             if t.lower(i) != "according" {
