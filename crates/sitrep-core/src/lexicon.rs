@@ -340,6 +340,16 @@ pub struct Lexicon {
     pub unverified: PhraseSet<()>,
     /// Words between a verb and the count that is its object ("killed a family of three").
     pub object_frames: PhraseSet<()>,
+    /// Frames whose count is of the dead ("the body of a journalist was found").
+    pub corpse_frames: PhraseSet<()>,
+    /// Words that tell of a body found, near a corpse frame: only then is it a death.
+    pub corpse_discoveries: PhraseSet<()>,
+    /// Words that open what a protest is against ("against the killing of three youths").
+    pub grievance_openers: HashSet<String>,
+    /// Nouns of a death that a protest is against ("killing", "death", "murder").
+    pub grievance_deaths: HashSet<String>,
+    /// Metrics a named person can be the one counted in ("Bipul Chakraborty was killed").
+    pub victim_metrics: HashSet<String>,
     /// Verbs whose object "N lives" is a death toll ("claimed two lives").
     pub life_takers: HashSet<String>,
     pub relatives: PhraseSet<()>,
@@ -488,6 +498,11 @@ struct CuesFile {
     past_periods: Vec<String>,
     unverified: Vec<String>,
     object_frames: Vec<String>,
+    corpse_frames: Vec<String>,
+    corpse_discoveries: Vec<String>,
+    grievance_openers: Vec<String>,
+    grievance_deaths: Vec<String>,
+    victim_metrics: Vec<String>,
     life_takers: Vec<String>,
     relatives: Vec<String>,
     clause_breaks: Vec<String>,
@@ -776,6 +791,11 @@ impl Lexicon {
             past_periods: set_of(cues.past_periods),
             unverified: set_of(cues.unverified),
             object_frames: set_of(cues.object_frames),
+            corpse_frames: set_of(cues.corpse_frames),
+            corpse_discoveries: set_of(cues.corpse_discoveries),
+            grievance_openers: hash_of(cues.grievance_openers),
+            grievance_deaths: hash_of(cues.grievance_deaths),
+            victim_metrics: hash_of(cues.victim_metrics),
             life_takers: hash_of(cues.life_takers),
             relatives: set_of(cues.relatives),
             clause_breaks: set_of(cues.clause_breaks),
@@ -863,6 +883,8 @@ impl Lexicon {
         add(&mut self.toll_rises);
         add(&mut self.toll_phrase_openers);
         add(&mut self.object_frames);
+        add(&mut self.corpse_frames);
+        add(&mut self.corpse_discoveries);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);
         add(&mut self.speech_verbs);

@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use crate::doc::{ClaimDraft, Doc, Quantity};
+use crate::doc::{ClaimDraft, Doc, EntityKind, Quantity};
 use crate::lexicon::{CueForm, Lexicon};
 use crate::model::QuantityKind;
 use crate::stages::numbers;
@@ -59,6 +59,7 @@ struct Count {
 
 /// Adds the claim layer.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
+    named_victims(doc, lex);
     let mut drafts = Vec::new();
     // Quantities and sentences are both in text order: a cursor finds each sentence's
     // quantities, and passes a sentence without any at once.
@@ -105,6 +106,141 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     doc.claims = drafts;
 }
 
+/// "Bipul Chakraborty was killed", "Rizvi died before he could get medical help": a person named
+/// as the one it happened to is a count of one. Each becomes an implicit quantity over the
+/// name, in text order among the others; whether it is a claim is then decided as for "a
+/// soldier" (a firm predicate, not inside another phrase).
+fn named_victims(doc: &mut Doc, lex: &Lexicon) {
+    let found: Vec<Range<usize>> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter(|m| {
+            let s = doc
+                .sentences
+                .partition_point(|s| s.tokens.end <= m.tokens.start);
+            doc.sentences.get(s).is_some_and(|s| {
+                m.tokens.end < s.tokens.end
+                    && opens_clause(doc, lex, m.tokens.start, s.tokens.start)
+                    && victim_predicate(doc, lex, m.tokens.end, s.tokens.end)
+            })
+        })
+        .map(|m| m.tokens.clone())
+        .collect();
+    for tokens in found {
+        let at = doc
+            .quantities
+            .partition_point(|q| q.tokens.start < tokens.start);
+        if doc
+            .quantities
+            .get(at)
+            .is_some_and(|q| q.tokens.start < tokens.end)
+            || (at > 0 && doc.quantities[at - 1].tokens.end > tokens.start)
+        {
+            continue;
+        }
+        let q = numbers::one(&doc.tokens, doc.text, tokens);
+        doc.quantities.insert(at, q);
+    }
+}
+
+/// Whether a name at `k` is the subject of its own clause: not inside a phrase ("the Ukishima
+/// Maru", "a girl in Mariupol", "the 507th Maintenance Company"), nor one of a list ("Saleh,
+/// Khaddour and Humam Ali"), nor told after a count of its sentence ("5 fighters of the Sham
+/// Legion were killed"), where the count is the claim.
+fn opens_clause(doc: &Doc, lex: &Lexicon, k: usize, sentence_start: usize) -> bool {
+    let t = &doc.tokens;
+    let first = doc
+        .quantities
+        .partition_point(|q| q.tokens.start < sentence_start);
+    let counted_before = doc.quantities[first..]
+        .iter()
+        .take_while(|q| q.tokens.start < k)
+        .any(|q| q.kind == QuantityKind::Count);
+    if counted_before {
+        return false;
+    }
+    if k == sentence_start {
+        return true;
+    }
+    let p = k - 1;
+    let w = t.lower(p);
+    let opener = lex.subordinators.matches_at(t, p, k)
+        || lex.clause_breaks.matches_at(t, p, k)
+        || lex.speech_verbs.matches_at(t, p, k)
+        || lex.relatives.matches_at(t, p, k);
+    // "the 507th Maintenance Company"
+    let numeric =
+        t.list[p].kind == TokenKind::Number || w.starts_with(|c: char| c.is_ascii_digit());
+    !numeric && (opener || !lex.function_words.contains(w))
+}
+
+/// Whether the words from `k` are what happened to a person named just before: a passive
+/// ("was killed", "was later found dead", ", 45, was shot dead", "along with his driver were
+/// shot dead") or a finite verb ("died", "later succumbed to his injuries") of a metric in
+/// `victim_metrics`. "has killed" is what the person did.
+fn victim_predicate(doc: &Doc, lex: &Lexicon, mut k: usize, limit: usize) -> bool {
+    let t = &doc.tokens;
+    // ", 45," an age in apposition.
+    if k + 2 < limit
+        && t.lower(k) == ","
+        && t.list[k + 1].kind == TokenKind::Number
+        && t.lower(k + 2) == ","
+    {
+        k += 3;
+    }
+    // "along with his driver were": the auxiliary the two share.
+    let shared =
+        k + 1 < limit && matches!(t.lower(k), "along" | "together") && t.lower(k + 1) == "with";
+    if shared {
+        match (k + 2..limit.min(k + 7)).find(|&j| lex.auxiliaries.matches_at(t, j, limit)) {
+            Some(j) => k = j,
+            None => return false,
+        }
+    }
+    // "has killed" is what the person did; "and Omar Maute were killed" one of a list.
+    let passive = match lex.auxiliaries.longest_at(t, k, limit) {
+        Some((1, _)) if matches!(t.lower(k), "has" | "have" | "had") => return false,
+        Some(_) if !shared && matches!(t.lower(k), "were" | "are" | "have") => return false,
+        Some((len, _)) => {
+            k += len;
+            true
+        }
+        None => false,
+    };
+    loop {
+        // "was almost killed" is no death.
+        if k < limit && matches!(t.lower(k), "almost" | "nearly") {
+            return false;
+        }
+        if let Some((len, _)) = lex.adverbs.longest_at(t, k, limit) {
+            k += len;
+        } else if k < limit && is_ly_adverb(t.lower(k)) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    lex.metric_after
+        .longest_at(t, k, limit)
+        .is_some_and(|(_, cue)| {
+            lex.victim_metrics.contains(&lex.metrics[cue.metric])
+                && (passive || cue.form == CueForm::Finite)
+        })
+}
+
+/// Whether quantity `q` is a person's name counted as one ("Rizvi died").
+fn is_named(doc: &Doc, q: &Quantity) -> bool {
+    q.implicit && {
+        let m = doc
+            .mentions
+            .partition_point(|m| m.tokens.start < q.tokens.start);
+        doc.mentions
+            .get(m)
+            .is_some_and(|m| m.tokens == q.tokens && m.kind == EntityKind::Person)
+    }
+}
+
 /// The counts of a sentence (token `range`, whose quantities are those at `quantities`), each
 /// with its group and its part in a partitive.
 fn counts_in(
@@ -125,6 +261,12 @@ fn counts_in(
         .collect();
     for c in 0..counts.len() {
         let q = &doc.quantities[counts[c].quantity];
+        // A named person is their own group, and may be one of a figure the text gives.
+        if is_named(doc, q) {
+            counts[c].subject = q.tokens.clone();
+            counts[c].subset = true;
+            continue;
+        }
         counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
         counts[c].subset = is_subset(doc, lex, q, range.start)
             || (c > 0 && counts[c - 1].subset && coordinated(doc, lex, &counts[c - 1], &counts[c]));
@@ -257,7 +399,12 @@ fn drafts_for(
     };
     let subject = inherited_subject(doc, lex, counts, c);
     let q = &doc.quantities[counts[c].quantity];
-    let head = head_of(doc, &subject);
+    // Two people of one surname are two people.
+    let head = if is_named(doc, q) {
+        doc.slice(subject.clone()).to_lowercase()
+    } else {
+        head_of(doc, &subject)
+    };
     if lex.non_casualty_nouns.contains(head.as_str()) {
         return Vec::new();
     }
@@ -606,6 +753,17 @@ fn metric_for(
             also: None,
         };
         return (Some(found), blocked);
+    }
+    // "4 police and 39 civilians killed": a bare participle after the second group is the
+    // predicate of both, where nothing before claims the first.
+    if let Some(next) = counts.get(c + 1) {
+        let nq = &doc.quantities[next.quantity];
+        let joined = nq.tokens.start > 0 && doc.lower(nq.tokens.start - 1) == "and";
+        if joined && !next.subject.is_empty() && coordinated(doc, lex, &counts[c], next) {
+            if let Some(f) = next.found.filter(|f| f.after) {
+                return (Some(f), next.blocked);
+            }
+        }
     }
     if let Some((found, cue_at)) = after {
         let blocked = governed(doc, lex, sentence.start, q.tokens.start, cue_at);
@@ -978,6 +1136,23 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
     {
         return lex.metric_index("killed").map(|m| (m, k - 1));
     }
+    // "the body of a journalist was found": a body found is a death newly known. One handed
+    // over or carried in a protest is an earlier death, and "an umbrella body of six
+    // communities" a committee.
+    if let Some((len, _)) = lex.corpse_frames.longest_ending_at(t, k, floor) {
+        let frame = k - len;
+        let indefinite = (frame.saturating_sub(3).max(floor)..frame)
+            .rev()
+            .find(|&j| matches!(t.lower(j), "a" | "an" | "the" | "his" | "her" | "their"))
+            .is_some_and(|j| matches!(t.lower(j), "a" | "an"));
+        let window = frame.saturating_sub(6).max(floor)..t.len().min(q.tokens.end + 15);
+        let found = window
+            .clone()
+            .any(|j| lex.corpse_discoveries.matches_at(t, j, window.end));
+        if found && !indefinite {
+            return lex.metric_index("killed").map(|m| (m, frame));
+        }
+    }
     // "killed a family of three": the verb before the frame takes the count.
     if let Some((len, _)) = lex.object_frames.longest_ending_at(t, k, floor) {
         k = skip_determiners(k - len);
@@ -1184,9 +1359,18 @@ fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
         }
     }
     (from..end).any(|k| {
-        lex.background_markers.matches_at(t, k, end)
+        (lex.background_markers.matches_at(t, k, end) || against_a_death(doc, lex, k, end))
             && !(k..end).any(|j| lex.protest_violence.matches_at(t, j, end))
     })
+}
+
+/// Whether token `k` opens what a protest is against, a death: "against the (mysterious)
+/// killing of", ending before `end`.
+fn against_a_death(doc: &Doc, lex: &Lexicon, k: usize, end: usize) -> bool {
+    lex.grievance_openers.contains(doc.lower(k))
+        && (k + 1..end.min(k + 5)).any(|j| {
+            lex.grievance_deaths.contains(doc.lower(j)) && j + 1 < end && doc.lower(j + 1) == "of"
+        })
 }
 
 /// Whether the count's clause dates it to a year before the document's ("killed three police
@@ -1586,6 +1770,137 @@ mod tests {
             killed("Reports said one person was killed in the clash or that rioting traders stabbed a man."),
             1
         );
+    }
+
+    /// Totals of killed for a text published on 19 December 2024.
+    fn killed_total(text: &str) -> u64 {
+        let mut d = Document::new("t", text);
+        d.meta.published = chrono::NaiveDate::from_ymd_opt(2024, 12, 19);
+        Extractor::new()
+            .totals(&d)
+            .totals
+            .get("killed")
+            .copied()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn deaths_a_protest_is_against_and_earlier_incidents_are_background() {
+        let text = "Clashes erupted between protesters and the police against the mysterious killing of three youths in Pattan.";
+        assert_eq!(brief(text), [b("killed", "three", "youths")]);
+        assert_eq!(killed_total(text), 0);
+        assert_eq!(
+            killed_total("The strike was imposed against the killing of one Konsam Koroungaba."),
+            0
+        );
+        assert_eq!(
+            killed_total("Thousands gathered for the ceremony of two protesters killed by police in an earlier incident."),
+            0
+        );
+        // An offensive against a group is no protest against a death.
+        assert_eq!(
+            killed_total("The offensive against the militants killed 30 fighters."),
+            30
+        );
+    }
+
+    #[test]
+    fn a_body_found_is_a_death() {
+        assert_eq!(
+            brief("The bullet riddled body of an officer of the PAF was found near a village."),
+            [b("killed", "an", "officer")]
+        );
+        assert_eq!(
+            brief("Police recovered the bodies of 12 policemen."),
+            [b("killed", "12", "policemen")]
+        );
+        // A body handed over is an earlier death; "a body of" experts is a committee.
+        assert_eq!(
+            killed_total("The sides exchanged two prisoners and the body of another soldier."),
+            0
+        );
+        assert!(brief("An umbrella body of six communities was found to have met.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_two_joined_groups_is_the_predicate_of_both() {
+        assert_eq!(
+            killed_total("At least 4 police and 39 civilians killed during fighting."),
+            43
+        );
+        assert_eq!(
+            brief("Two men accused of kidnappings were summarily shot by a militia."),
+            [b("killed", "Two", "men")]
+        );
+        // A verb before the first group keeps it, and a comma is no join.
+        assert_eq!(
+            brief("Troops killed 1,979 militants, 736 others wounded."),
+            [
+                b("killed", "1,979", "militants"),
+                b("wounded", "736", "others")
+            ]
+        );
+        assert_eq!(
+            brief("By morning 8,500 people had been evacuated, including 3,000 fighters and 360 wounded."),
+            [
+                b("evacuated", "8,500", "people"),
+                b("evacuated", "3,000", "fighters"),
+                b("wounded", "360", "fighters")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_named_as_the_one_killed_is_one() {
+        assert_eq!(
+            brief("Police said Bipul Chakraborty was killed by unidentified assailants."),
+            [b("killed", "Bipul Chakraborty", "Bipul Chakraborty")]
+        );
+        assert_eq!(
+            brief("ISIL commander Imad Yassin was arrested at the camp."),
+            [b("arrested", "Imad Yassin", "Imad Yassin")]
+        );
+        assert_eq!(
+            killed_total("ASWJ leader Dr Mohammad Fayyaz along with his driver were shot dead by two unknown assailants."),
+            2
+        );
+        // Two people, each named: two deaths.
+        assert_eq!(
+            killed_total("Ali Shahriari was killed, while Majid Abbasi later died in hospital."),
+            2
+        );
+        // A named victim may be one of a figure the text gives.
+        assert_eq!(
+            killed_total("Five journalists were killed. Anas al-Sharif was killed in the strike."),
+            5
+        );
+        // Not a victim: what the person did, a near miss, one of a list, a place or a ship,
+        // or a name inside the group of a count.
+        for text in [
+            "Yahya Sinwar has killed hundreds.",
+            "Oleh Balinsky was almost killed in a tank attack.",
+            "Saleh Khaddour and Humam Ali were killed.",
+            "A girl in Mariupol City was killed.",
+            "528 people aboard the Ukishima Maru were killed.",
+            "Five fighters of the Sham Legion were killed.",
+        ] {
+            assert!(
+                !brief(text).iter().any(
+                    |(_, q, _)| q.starts_with(char::is_uppercase) && !q.starts_with(['A', 'F'])
+                ),
+                "{text}: {:?}",
+                brief(text)
+            );
+        }
+        assert_eq!(
+            killed_total("528 people aboard the Ukishima Maru were killed."),
+            528
+        );
+        assert_eq!(
+            killed_total("Five fighters of the Sham Legion were killed."),
+            5
+        );
+        assert_eq!(killed_total("Saleh Khaddour and Humam Ali were killed."), 0);
     }
 
     #[test]

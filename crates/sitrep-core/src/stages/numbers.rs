@@ -499,7 +499,7 @@ fn scale_after(t: &Tokens, lex: &Lexicon, k: usize, limit: usize) -> Option<(usi
 }
 
 /// An implicit count of one over `tokens`.
-fn one(t: &Tokens, text: &str, tokens: Range<usize>) -> Quantity {
+pub(crate) fn one(t: &Tokens, text: &str, tokens: Range<usize>) -> Quantity {
     Quantity {
         acled_value: Some(1.0),
         implicit: true,
