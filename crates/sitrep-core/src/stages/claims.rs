@@ -181,11 +181,10 @@ fn opens_clause(doc: &Doc, lex: &Lexicon, k: usize, sentence_start: usize) -> bo
 /// `victim_metrics`. "has killed" is what the person did.
 fn victim_predicate(doc: &Doc, lex: &Lexicon, mut k: usize, limit: usize) -> bool {
     let t = &doc.tokens;
-    // ", 45," an age in apposition.
+    // ", 45," or "(45)": an age in apposition.
     if k + 2 < limit
-        && t.lower(k) == ","
+        && matches!((t.lower(k), t.lower(k + 2)), (",", ",") | ("(", ")"))
         && t.list[k + 1].kind == TokenKind::Number
-        && t.lower(k + 2) == ","
     {
         k += 3;
     }
@@ -1863,6 +1862,11 @@ mod tests {
         assert_eq!(
             killed_total("ASWJ leader Dr Mohammad Fayyaz along with his driver were shot dead by two unknown assailants."),
             2
+        );
+        // An age in brackets is no count of 35.
+        assert_eq!(
+            killed_total("Mohammad Rahim (35) was killed in the attack."),
+            1
         );
         // Two people, each named: two deaths.
         assert_eq!(

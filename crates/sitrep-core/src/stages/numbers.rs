@@ -1222,6 +1222,24 @@ fn not_an_amount(
     {
         return Some(NonAmount::Age(end));
     }
+    // "Mohammad Rahim (35) was killed", "Sohag (18) of Nagarkanda": a number alone in brackets
+    // after a name is the person's age. After a place it is a tally ("Aleppo (12), Idlib (5)").
+    let bracketed_after_name = i >= floor + 2
+        && t.lower(i - 1) == "("
+        && next == Some(")")
+        && end == i + 1
+        && t.list[i - 2].capitalized
+        && t.list[i - 2].kind == TokenKind::Word;
+    if bracketed_after_name
+        && raw.parse::<u32>().is_ok_and(|v| (1..=120).contains(&v))
+        && !(floor.max((i - 2).saturating_sub(3))..=i - 2).any(|k| {
+            lex.gazetteer
+                .place_at(t, k, i - 1)
+                .is_some_and(|(len, _)| k + len == i - 1)
+        })
+    {
+        return Some(NonAmount::Age(end));
+    }
     // Labels: Su-34, S-300, Section 427, No. 3, #5.
     if i > floor {
         let prev = t.lower(i - 1);
@@ -1591,6 +1609,7 @@ mod tests {
             ("aged 12", None),
             ("He is 30 years old", Some("years old")),
             ("boys under the age of 18", None),
+            ("Mohammad Rahim (35) was killed", None),
         ] {
             let t = Tokens::new(text);
             let q = find(&t, text, Lexicon::builtin(), 0..t.len());
@@ -1601,6 +1620,15 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_in_brackets_after_a_place_is_a_tally() {
+        let text = "Deaths were recorded in Aleppo (12) and Deir ez-Zor (3).";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let kinds: Vec<QuantityKind> = q.iter().map(|q| q.kind).collect();
+        assert_eq!(kinds, [QuantityKind::Count, QuantityKind::Count]);
     }
 
     #[test]
