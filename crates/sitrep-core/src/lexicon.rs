@@ -342,6 +342,8 @@ pub struct Lexicon {
     pub object_frames: PhraseSet<()>,
     /// Frames whose count is of the dead ("the body of a journalist was found").
     pub corpse_frames: PhraseSet<()>,
+    /// Frames whose count is of someone's children ("the father of five was shot dead").
+    pub kin_frames: PhraseSet<()>,
     /// Words that tell of a body found, near a corpse frame: only then is it a death.
     pub corpse_discoveries: PhraseSet<()>,
     /// Words that open what a protest is against ("against the killing of three youths").
@@ -499,6 +501,7 @@ struct CuesFile {
     unverified: Vec<String>,
     object_frames: Vec<String>,
     corpse_frames: Vec<String>,
+    kin_frames: Vec<String>,
     corpse_discoveries: Vec<String>,
     grievance_openers: Vec<String>,
     grievance_deaths: Vec<String>,
@@ -792,6 +795,7 @@ impl Lexicon {
             unverified: set_of(cues.unverified),
             object_frames: set_of(cues.object_frames),
             corpse_frames: set_of(cues.corpse_frames),
+            kin_frames: set_of(cues.kin_frames),
             corpse_discoveries: set_of(cues.corpse_discoveries),
             grievance_openers: hash_of(cues.grievance_openers),
             grievance_deaths: hash_of(cues.grievance_deaths),
@@ -884,6 +888,7 @@ impl Lexicon {
         add(&mut self.toll_phrase_openers);
         add(&mut self.object_frames);
         add(&mut self.corpse_frames);
+        add(&mut self.kin_frames);
         add(&mut self.corpse_discoveries);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);

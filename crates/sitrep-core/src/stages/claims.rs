@@ -267,6 +267,15 @@ fn counts_in(
             continue;
         }
         counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
+        // "Of the 12 passengers, 4 died": a whole told first, its part after the comma.
+        let group_end = counts[c].subject.end.max(q.tokens.end);
+        if c + 1 < counts.len()
+            && fronted_partitive(doc, lex, q.tokens.start, range.start)
+            && group_end < range.end
+            && doc.lower(group_end) == ","
+        {
+            counts[c].partitive_whole = true;
+        }
         counts[c].subset = is_subset(doc, lex, q, range.start)
             || (c > 0 && counts[c - 1].subset && coordinated(doc, lex, &counts[c - 1], &counts[c]));
         // "1,000 of the 11,000 troops", "seven members of one family"
@@ -399,6 +408,17 @@ fn drafts_for(
     let subject = inherited_subject(doc, lex, counts, c);
     let q = &doc.quantities[counts[c].quantity];
     // Two people of one surname are two people.
+    // "The father of five was shot dead": the count is of the children ("the mother of one of
+    // the youths who was reported dead" tells of the youth).
+    let partitive = q.tokens.end < range.end && doc.lower(q.tokens.end) == "of";
+    if !partitive
+        && lex
+            .kin_frames
+            .longest_ending_at(&doc.tokens, q.tokens.start, range.start)
+            .is_some()
+    {
+        return Vec::new();
+    }
     let head = if is_named(doc, q) {
         doc.slice(subject.clone()).to_lowercase()
     } else {
@@ -471,6 +491,20 @@ fn drafts_for(
         ..draft.clone()
     });
     std::iter::once(draft).chain(second).collect()
+}
+
+/// Whether the count at `k` opens its clause as the whole of a partitive: "Of the 12
+/// passengers, 4 died", "Among the 40 wounded, 10 were children".
+fn fronted_partitive(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
+    let mut j = k;
+    if j > floor && matches!(doc.lower(j - 1), "the" | "its" | "their" | "those") {
+        j -= 1;
+    }
+    j > floor
+        && matches!(doc.lower(j - 1), "of" | "among")
+        && (j - 1 == floor
+            || matches!(doc.lower(j - 2), "," | ";" | ":")
+            || lex.clause_breaks.matches_at(&doc.tokens, j - 2, j - 1))
 }
 
 /// Whether the tokens between two counts are "of the" / "of its" / "among the" (a partitive).
@@ -728,7 +762,7 @@ fn metric_for(
         return (Some(found), blocked);
     }
     // Coordinated with the next count, which has a predicate after it.
-    if let Some(next) = counts.get(c + 1) {
+    if let Some(next) = counts.get(c + 1).filter(|_| !counts[c].partitive_whole) {
         if coordinated(doc, lex, &counts[c], next) {
             if let Some(f) = next
                 .found
@@ -755,7 +789,7 @@ fn metric_for(
     }
     // "4 police and 39 civilians killed": a bare participle after the second group is the
     // predicate of both, where nothing before claims the first.
-    if let Some(next) = counts.get(c + 1) {
+    if let Some(next) = counts.get(c + 1).filter(|_| !counts[c].partitive_whole) {
         let nq = &doc.quantities[next.quantity];
         let joined = nq.tokens.start > 0 && doc.lower(nq.tokens.start - 1) == "and";
         if joined && !next.subject.is_empty() && coordinated(doc, lex, &counts[c], next) {
@@ -1905,6 +1939,18 @@ mod tests {
             5
         );
         assert_eq!(killed_total("Saleh Khaddour and Humam Ali were killed."), 0);
+    }
+
+    #[test]
+    fn a_whole_told_first_and_a_parent_of_children() {
+        assert_eq!(killed_total("Of the 12 passengers, 4 died."), 4);
+        assert_eq!(killed_total("Among the 40 wounded, 10 later died."), 10);
+        assert_eq!(killed_total("The father of five was shot dead."), 0);
+        assert_eq!(killed_total("A mother of 3 was killed in the strike."), 1);
+        assert_eq!(
+            brief("The mother of one of the youths who was reported dead filed a suit."),
+            [b("killed", "one", "youths")]
+        );
     }
 
     #[test]
