@@ -374,6 +374,8 @@ pub struct Lexicon {
     pub group_sources: PhraseSet<()>,
     /// Bodies that speak as a group only after a demonym ("the Ukrainian military said").
     pub named_group_sources: PhraseSet<()>,
+    /// Second halves of a compound that names who runs a body ("the Hamas-run health ministry").
+    pub controlling_words: HashSet<String>,
     /// One unnamed speaker after "a" or "an" ("a police spokesman told AFP").
     pub indefinite_sources: PhraseSet<()>,
     /// Speech verbs whose name after them is the listener ("told AFP").
@@ -524,6 +526,7 @@ struct SourcesFile {
     affiliation_roles: Vec<String>,
     group_sources: Vec<String>,
     named_group_sources: Vec<String>,
+    controlling_words: Vec<String>,
     indefinite_sources: Vec<String>,
     listener_verbs: Vec<String>,
     times_before_verb: Vec<String>,
@@ -815,6 +818,7 @@ impl Lexicon {
             self_naming_references: hash_of(sources.self_naming_references),
             group_sources: set_of(sources.group_sources),
             named_group_sources: set_of(sources.named_group_sources),
+            controlling_words: hash_of(sources.controlling_words),
             indefinite_sources: set_of(sources.indefinite_sources),
             listener_verbs: hash_of(sources.listener_verbs),
             times_before_verb: set_of(sources.times_before_verb),

@@ -121,6 +121,18 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 replaced = Some(k);
             }
         }
+        // "the Hamas-run health ministry": the body of whoever runs it, named with it.
+        // A name takes in the hyphen and the word after it, so the compound is one mention.
+        if replaced.is_none()
+            && i >= 3
+            && doc.lower(i - 2) == "-"
+            && lex.controlling_words.contains(doc.lower(i - 1))
+        {
+            if let Some(m) = doc.mentions.get(before).filter(|m| m.tokens.end == i) {
+                start = m.tokens.start;
+                replaced = Some(before);
+            }
+        }
         // "the army" alone is a reference back, not a group of its own.
         if group.is_none() && replaced.is_none() {
             i += len;

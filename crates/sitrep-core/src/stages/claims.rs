@@ -687,9 +687,11 @@ fn inherited_subject(doc: &Doc, lex: &Lexicon, counts: &[Count], c: usize) -> Ra
             return counts[whole].subject.clone();
         }
     }
+    // "killed 4 people, including a child, and wounded 25": a part's group is not the whole's.
     counts[..c]
         .iter()
         .rev()
+        .filter(|k| !k.subset || counts[c].subset)
         .map(|k| k.subject.clone())
         .find(|s| !s.is_empty() && !lex.non_casualty_nouns.contains(head_of(doc, s).as_str()))
         .unwrap_or(0..0)
@@ -1078,6 +1080,14 @@ fn has_auxiliary(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
         }
         if j > floor && doc.lower(j - 1) == "not" {
             // "were not killed": the auxiliary is there; the negation is judged elsewhere.
+            j -= 1;
+            continue;
+        }
+        // 'had been "eliminated"': a quote mark opening the verb.
+        if j > floor
+            && matches!(doc.lower(j - 1), "\"" | "“" | "'" | "‘")
+            && doc.tokens.touches_next(j - 1)
+        {
             j -= 1;
             continue;
         }
@@ -1942,6 +1952,29 @@ mod tests {
     }
 
     #[test]
+    fn a_part_lends_its_group_to_no_later_count() {
+        assert_eq!(
+            brief("A Russian missile strike on Dnipro killed 4 people, including a child, and wounded 25."),
+            [
+                b("killed", "4", "people"),
+                b("killed", "a", "child"),
+                b("wounded", "25", "people")
+            ]
+        );
+        // A quoted verb keeps its auxiliary, and ages listed are no count.
+        assert_eq!(
+            killed_total(
+                "The ministry said 1,245 Russian troops had been \"eliminated\" in the past day."
+            ),
+            1245
+        );
+        assert_eq!(
+            killed_total("Two brothers aged 8 and 12 were killed when a shell hit their home."),
+            2
+        );
+    }
+
+    #[test]
     fn a_whole_told_first_and_a_parent_of_children() {
         assert_eq!(killed_total("Of the 12 passengers, 4 died."), 4);
         assert_eq!(killed_total("Among the 40 wounded, 10 later died."), 10);
@@ -2041,6 +2074,12 @@ mod tests {
         assert_eq!(c.sources, ["Israeli military"]);
         let c = &claims("The army said two soldiers were killed.")[0];
         assert!(c.sources.is_empty());
+        // A place's body, and a body named with whoever runs it.
+        let c = &claims("Strikes killed 27 people overnight, Gaza's civil defence agency said.")[0];
+        assert_eq!(c.sources, ["Gaza's civil defence agency"]);
+        let c =
+            &claims("Strikes killed 27 people overnight, the Hamas-run health ministry said.")[0];
+        assert_eq!(c.sources, ["Hamas-run health ministry"]);
     }
 
     #[test]

@@ -656,6 +656,28 @@ pub fn age_words_end(t: &Tokens, lex: &Lexicon, at: usize, limit: usize) -> Opti
 }
 
 /// Whether the number at token `i` follows "age of" ("under the age of 18").
+/// Whether the number at `i` ends a list of ages: "two brothers aged 8 and 12", "aged 5, 7 or
+/// 9".
+fn listed_age(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
+    let joins = |w: &str| matches!(w, "," | "and" | "or");
+    if i == floor || !joins(t.lower(i - 1)) {
+        return false;
+    }
+    let mut k = i - 1;
+    let stop = i.saturating_sub(8).max(floor);
+    while k > stop {
+        let w = t.lower(k - 1);
+        if lex.age_markers.contains(w) {
+            return k + 1 < i;
+        }
+        if t.list[k - 1].kind != TokenKind::Number && !joins(w) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn after_age_of(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
     i >= floor + 2 && t.lower(i - 1) == "of" && lex.age_markers.contains(t.lower(i - 2))
 }
@@ -1207,7 +1229,11 @@ fn not_an_amount(
     let marker_before = |k: usize| k > floor && lex.age_markers.contains(t.lower(k - 1));
     let qualified_age =
         || qualifier_before(t, lex, i, floor).is_some_and(|(len, _)| marker_before(i - len));
-    if after_age_of(t, lex, i, floor) || marker_before(i) || qualified_age() {
+    if after_age_of(t, lex, i, floor)
+        || marker_before(i)
+        || qualified_age()
+        || listed_age(t, lex, i, floor)
+    {
         return Some(NonAmount::Age(end));
     }
     // "Shahbuddin Patwari, 28, president of ...": a number between commas after a name.
@@ -1617,6 +1643,20 @@ mod tests {
             assert_eq!(
                 (q[0].kind, q[0].unit.as_deref()),
                 (QuantityKind::Age, unit),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_of_ages_is_ages() {
+        for text in ["two brothers aged 8 and 12", "children aged 5, 7 or 9"] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let ages = q.iter().filter(|q| q.kind == QuantityKind::Age).count();
+            assert_eq!(
+                ages,
+                q.len() - usize::from(text.starts_with("two")),
                 "{text}"
             );
         }
