@@ -1259,25 +1259,37 @@ fn metric_told_before(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> Optio
 }
 
 /// "the death toll from the earthquake has risen to 3,400": a toll noun before a short phrase
-/// that names the event ("from the earthquake", "in Gaza"; at most three words after its
-/// opener, none a participle), which ends just before token `j`. Returns the metric and the
+/// that names the event ("from the earthquake", "in Gaza", "from the week's fighting"; at most
+/// three words after its opener besides articles and "'s", none a participle or another
+/// function word), which ends just before token `j`. Returns the metric and the
 /// toll noun's first token.
 fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Option<(usize, usize)> {
     let t = &doc.tokens;
     let mut p = j;
-    while p > floor + 1 && j - p < 4 {
+    // "the death toll from the week's fighting rose to 15": articles and a possessive do not
+    // count among the words; another function word ("in fighting while advancing into") ends it.
+    let mut words = 0;
+    while p > floor + 1 && words < 3 {
         p -= 1;
         let tok = t.list[p];
-        // "deaths in Baghdad nearly doubled to 3.14": a verb is no part of the phrase.
-        if tok.kind != TokenKind::Word || (!tok.capitalized && t.lower(p).ends_with("ed")) {
-            return None;
-        }
+        let w = t.lower(p);
         if lex.toll_phrase_openers.matches_at(t, p, p + 1) {
             return lex
                 .metric_toll
                 .longest_ending_at(t, p, floor)
                 .map(|(len, &metric)| (metric, p - len));
         }
+        if matches!(w, "the" | "a" | "an" | "'s") {
+            continue;
+        }
+        // "deaths in Baghdad nearly doubled to 3.14": a verb is no part of the phrase.
+        if tok.kind != TokenKind::Word
+            || (!tok.capitalized && w.ends_with("ed"))
+            || lex.function_words.contains(w)
+        {
+            return None;
+        }
+        words += 1;
     }
     None
 }
@@ -1971,6 +1983,14 @@ mod tests {
         assert_eq!(
             killed_total("Two brothers aged 8 and 12 were killed when a shell hit their home."),
             2
+        );
+        assert_eq!(
+            killed_total("Three soldiers were killed, raising the death toll from the week's fighting to 15."),
+            15
+        );
+        assert_eq!(
+            killed_total("A third soldier died of his wounds in hospital."),
+            1
         );
     }
 

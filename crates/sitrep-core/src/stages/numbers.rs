@@ -445,6 +445,10 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
             if k + 2 < limit && t.joins_compound(k + 1) {
                 return None;
             }
+            // "a third soldier died", "a fourth victim": an ordinal before one person.
+            if count == 1.0 && k + 1 < limit && lex.is_counted(t.lower(k + 1)) {
+                return None;
+            }
             // "a quarter of a million", "three quarters of a million".
             if let Some((end, scale)) = scale_after(t, lex, k + 1, limit) {
                 return Some(exact(
@@ -1646,6 +1650,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_ordinal_before_a_person_is_no_fraction() {
+        for text in ["A third soldier died of his wounds.", "a fourth victim"] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert!(
+                q.iter().all(|q| q.kind != QuantityKind::Fraction),
+                "{text}: {q:?}"
+            );
+        }
+        let text = "a third of the residents";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        assert_eq!(q[0].kind, QuantityKind::Fraction);
     }
 
     #[test]
