@@ -347,7 +347,7 @@ pub struct Lexicon {
     /// Words that tell of a body found, near a corpse frame: only then is it a death.
     pub corpse_discoveries: PhraseSet<()>,
     /// Words that open what a protest is against ("against the killing of three youths").
-    pub grievance_openers: HashSet<String>,
+    pub grievance_openers: PhraseSet<()>,
     /// Nouns of a death that a protest is against ("killing", "death", "murder").
     pub grievance_deaths: HashSet<String>,
     /// Metrics a named person can be the one counted in ("Bipul Chakraborty was killed").
@@ -800,7 +800,7 @@ impl Lexicon {
             corpse_frames: set_of(cues.corpse_frames),
             kin_frames: set_of(cues.kin_frames),
             corpse_discoveries: set_of(cues.corpse_discoveries),
-            grievance_openers: hash_of(cues.grievance_openers),
+            grievance_openers: set_of(cues.grievance_openers),
             grievance_deaths: hash_of(cues.grievance_deaths),
             victim_metrics: hash_of(cues.victim_metrics),
             life_takers: hash_of(cues.life_takers),
@@ -893,6 +893,7 @@ impl Lexicon {
         add(&mut self.object_frames);
         add(&mut self.corpse_frames);
         add(&mut self.kin_frames);
+        add(&mut self.grievance_openers);
         add(&mut self.corpse_discoveries);
         add(&mut self.relatives);
         add(&mut self.clause_breaks);

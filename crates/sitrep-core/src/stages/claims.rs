@@ -111,10 +111,18 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
 /// name, in text order among the others; whether it is a claim is then decided as for "a
 /// soldier" (a firm predicate, not inside another phrase).
 fn named_victims(doc: &mut Doc, lex: &Lexicon) {
+    // Most names are followed by no predicate of a victim: one mask test says so.
+    let opens =
+        lex.auxiliaries.start_mask() | lex.adverbs.start_mask() | lex.metric_after.start_mask();
+    let may_follow = |k: usize| {
+        k < doc.tokens.len()
+            && (doc.tokens.list[k].first & opens != 0
+                || matches!(doc.lower(k), "," | "(" | "along" | "together"))
+    };
     let found: Vec<Range<usize>> = doc
         .mentions
         .iter()
-        .filter(|m| m.kind == EntityKind::Person)
+        .filter(|m| m.kind == EntityKind::Person && may_follow(m.tokens.end))
         .filter(|m| {
             let s = doc
                 .sentences
@@ -1422,7 +1430,7 @@ fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
 /// Whether token `k` opens what a protest is against, a death: "against the (mysterious)
 /// killing of", ending before `end`.
 fn against_a_death(doc: &Doc, lex: &Lexicon, k: usize, end: usize) -> bool {
-    lex.grievance_openers.contains(doc.lower(k))
+    lex.grievance_openers.matches_at(&doc.tokens, k, end)
         && (k + 1..end.min(k + 5)).any(|j| {
             lex.grievance_deaths.contains(doc.lower(j)) && j + 1 < end && doc.lower(j + 1) == "of"
         })
