@@ -97,16 +97,27 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
             i += 1;
             continue;
         };
-        if doc.mention_covering(i).is_some() {
-            i += len;
-            continue;
-        }
-        // "Ukrainian officials": a demonym mention just before joins the group.
-        let mut start = i;
+        // Inside a name, the group word is the name's ("Syrian Observatory for Human Rights
+        // monitors"); a name that is the group word alone, capitalised to open its sentence
+        // ("Officials in Kherson said"), gives way to the group.
         let mut replaced = None;
+        if let Some(m) = doc.mention_covering(i) {
+            if m.tokens != (i..i + len) || m.kind != EntityKind::Other {
+                i += len;
+                continue;
+            }
+            replaced = Some(doc.mentions.partition_point(|m| m.tokens.end <= i));
+        }
+        // "Ukrainian officials": a demonym mention just before joins the group; so does a
+        // place before a body ("the Gaza health ministry").
+        let mut start = i;
         let before = doc.mentions.partition_point(|m| m.tokens.end < i);
-        if let Some(m) = doc.mentions.get(before).filter(|m| m.tokens.end == i) {
-            if m.kind == EntityKind::Other {
+        if let Some(m) = doc
+            .mentions
+            .get(before)
+            .filter(|m| m.tokens.end == i && replaced.is_none())
+        {
+            if m.kind == EntityKind::Other || (named.is_some() && m.kind == EntityKind::Place) {
                 start = m.tokens.start;
                 replaced = Some(before);
             }
@@ -141,8 +152,23 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
             start -= 1;
         }
-        found.push((start..i + len, replaced));
-        i += len;
+        // "local officials in Kherson said": the place the group speaks from is part of it,
+        // where the group is the speaker.
+        let mut end = i + len;
+        if group.is_some() && end + 1 < n && doc.lower(end) == "in" {
+            let place = doc
+                .mentions
+                .get(doc.mentions.partition_point(|m| m.tokens.start < end + 1))
+                .filter(|m| m.tokens.start == end + 1 && m.kind == EntityKind::Place)
+                .map(|m| m.tokens.end);
+            if let Some(place_end) =
+                place.filter(|&e| lex.speech_verbs.matches_at(&doc.tokens, e, n))
+            {
+                end = place_end;
+            }
+        }
+        found.push((start..end, replaced));
+        i = end;
     }
     if found.is_empty() {
         return;
@@ -347,10 +373,14 @@ fn classify(doc: &Doc, lex: &Lexicon, run: &Range<usize>, titled: bool) -> Entit
     if run.len() == 1 && is_acronym(surface) {
         return EntityKind::Organisation;
     }
-    if run
-        .clone()
-        .any(|k| lex.organisation_words.matches_at(t, k, k + 1))
-    {
+    // A short organisation word is an acronym only in capitals: "UN", not "Kim Jong Un".
+    let organisation_word = |k: usize| {
+        lex.organisation_words.matches_at(t, k, k + 1) && {
+            let w = doc.slice(k..k + 1);
+            w.len() > 3 || is_acronym(w)
+        }
+    };
+    if run.clone().any(organisation_word) {
         return EntityKind::Organisation;
     }
     if let Some((len, _)) = lex.gazetteer.place_at(t, run.start, run.end) {

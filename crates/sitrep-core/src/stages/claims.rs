@@ -2108,6 +2108,23 @@ mod tests {
         let c =
             &claims("Strikes killed 27 people overnight, the Hamas-run health ministry said.")[0];
         assert_eq!(c.sources, ["Hamas-run health ministry"]);
+        let c = &claims("At least 20 people were killed, the Gaza health ministry said.")[0];
+        assert_eq!(c.sources, ["Gaza health ministry"]);
+        // The place a group speaks from is part of it, also where the group opens the sentence.
+        let c = &claims("Local officials in Kherson said five civilians were wounded.")[0];
+        assert_eq!(c.sources, ["Local officials in Kherson"]);
+        let c = &claims("Officials in Kherson said five civilians were wounded.")[0];
+        assert_eq!(c.sources, ["Officials in Kherson"]);
+        // An organisation named before the noun that says what it is.
+        let c = &claims("Russia's defence ministry said its forces had killed 300 Ukrainian soldiers, the TASS news agency reported.")[0];
+        assert_eq!(c.sources, ["TASS", "Russia's defence ministry"]);
+        let c = &claims("Russian forces lost 380 troops and seven UAV command posts.")[0];
+        assert!(c.sources.is_empty(), "{:?}", c.sources);
+        // "Un" in a name is no UN: the agency refers back to no organisation here.
+        let c = &claims(
+            "Kim Jong Un's regime has sent about 11,000 troops, the spy agency told lawmakers.",
+        )[0];
+        assert!(c.sources.is_empty(), "{:?}", c.sources);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use crate::doc::{Attribution, Doc, EntityKind};
 use crate::lexicon::{Lexicon, Reference};
+use crate::stages::tokens::TokenKind;
 
 /// One speaker found in a sentence.
 #[derive(Debug, Clone)]
@@ -470,6 +471,31 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     // "the lawmaker said", "he said"
     let (len, kind) = lex.references.longest_ending_at(&doc.tokens, k, floor)?;
     let start = k - len;
+    // "the TASS news agency reported", "the UN human rights office said": the organisation
+    // named before the noun that says what it is.
+    if *kind == Reference::Organisation {
+        let mut j = start;
+        while j > floor
+            && start - j < 3
+            && doc.tokens.list[j - 1].kind == TokenKind::Word
+            && !doc.tokens.list[j - 1].capitalized
+            && !lex.function_words.contains(doc.lower(j - 1))
+        {
+            j -= 1;
+        }
+        // The phrase opens its clause or follows "the": "seven UAV command posts" is no speaker.
+        let opens = |m: &crate::doc::Mention| {
+            let s = m.tokens.start;
+            s == floor || matches!(doc.lower(s - 1), "the" | "," | ";")
+        };
+        let named = doc
+            .mention_ending_at(j)
+            .filter(|m| m.tokens.start >= floor && m.kind == EntityKind::Organisation && opens(m));
+        if let Some(m) = named {
+            let the = m.tokens.start > floor && doc.lower(m.tokens.start - 1) == "the";
+            return Some((m.entity, m.tokens.start - usize::from(the)));
+        }
+    }
     let is_pronoun = matches!(doc.lower(start), "he" | "she");
     let mut from = start;
     while from > floor && lex.reference_modifiers.contains(doc.lower(from - 1)) {
