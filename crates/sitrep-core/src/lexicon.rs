@@ -309,6 +309,9 @@ pub struct Lexicon {
     pub metric_counts_people: Vec<bool>,
     pub metric_after: PhraseSet<MetricCue>,
     pub metric_before: PhraseSet<usize>,
+    /// Verbs that take a count only with words after its group ("forced 3,000 families from
+    /// their homes"): each frame's metric and completing words.
+    pub metric_framed: PhraseSet<Vec<(usize, Vec<String>)>>,
     pub metric_toll: PhraseSet<usize>,
 
     pub auxiliaries: PhraseSet<()>,
@@ -476,6 +479,10 @@ struct MetricEntry {
     noun: Vec<String>,
     #[serde(default)]
     people: bool,
+    /// "forced ... from their homes": a verb before the count and the words after its group
+    /// that complete it.
+    #[serde(default)]
+    framed: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -688,6 +695,8 @@ impl Lexicon {
         let mut metric_after = PhraseSet::default();
         let mut metric_before = PhraseSet::default();
         let mut metric_toll = PhraseSet::default();
+        let mut frames: std::collections::BTreeMap<String, Vec<(usize, Vec<String>)>> =
+            Default::default();
         // toml::Table keeps keys sorted; the order only matters for stable indexes.
         for (name, value) in metric_table {
             let entry: MetricEntry = value
@@ -712,7 +721,22 @@ impl Lexicon {
             for p in &entry.toll {
                 metric_toll.insert(p, metric);
             }
+            for f in &entry.framed {
+                let (verb, rest) = f.split_once("...").unwrap_or_else(|| {
+                    panic!(
+                        "metrics.toml: [{}] frame {f:?} has no \"...\"",
+                        metrics[metric]
+                    )
+                });
+                let rest = Tokens::new(rest);
+                let words = (0..rest.len()).map(|k| rest.lower(k).to_string()).collect();
+                frames
+                    .entry(verb.trim().to_string())
+                    .or_default()
+                    .push((metric, words));
+            }
         }
+        let metric_framed = PhraseSet::new(frames);
 
         let number_word_list: Vec<String> = [
             &numbers.ones,
@@ -775,6 +799,7 @@ impl Lexicon {
             metric_counts_people,
             metric_after,
             metric_before,
+            metric_framed,
             metric_toll,
             auxiliaries: set_of(cues.auxiliaries),
             adverbs: set_of(cues.adverbs),
@@ -872,6 +897,7 @@ impl Lexicon {
         add(&mut self.inclusive);
         add(&mut self.metric_after);
         add(&mut self.metric_before);
+        add(&mut self.metric_framed);
         add(&mut self.metric_toll);
         add(&mut self.auxiliaries);
         add(&mut self.adverbs);

@@ -1232,6 +1232,18 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
         }
         return Some((metric, cue));
     }
+    // "forced 3,000 families from their homes": a verb completed after the group.
+    if let Some((len, frames)) = lex.metric_framed.longest_ending_at(t, k, floor) {
+        let completed = |words: &[String]| {
+            (q.tokens.end..t.len().min(q.tokens.end + 4)).any(|s| {
+                s + words.len() <= t.len()
+                    && words.iter().enumerate().all(|(n, w)| t.lower(s + n) == w)
+            })
+        };
+        if let Some((metric, _)) = frames.iter().find(|(_, words)| completed(words)) {
+            return Some((*metric, k - len));
+        }
+    }
     // Toll: the toll noun, then only linking words up to the count.
     let mut j = q.tokens.start;
     let stop = q.tokens.start.saturating_sub(8).max(floor);
@@ -1999,6 +2011,28 @@ mod tests {
         assert_eq!(
             killed_total("A third soldier died of his wounds in hospital."),
             1
+        );
+    }
+
+    #[test]
+    fn a_verb_completed_after_the_group() {
+        assert_eq!(
+            brief("The floods forced 3,000 families from their homes."),
+            [b("displaced", "3,000", "families")]
+        );
+        assert_eq!(
+            brief("The fighting has forced more than 200,000 people to flee their homes."),
+            [b("displaced", "more than 200,000", "people")]
+        );
+        assert_eq!(
+            brief("Russian shelling forced 1,200 residents to evacuate."),
+            [b("evacuated", "1,200", "residents")]
+        );
+        // Without its completion the verb takes no count.
+        assert!(
+            brief("The rebels forced 30 soldiers to surrender their weapons.")
+                .iter()
+                .all(|(m, _, _)| m != "displaced")
         );
     }
 
