@@ -380,13 +380,15 @@ fn classify(doc: &Doc, lex: &Lexicon, run: &Range<usize>, titled: bool) -> Entit
             w.len() > 3 || is_acronym(w)
         }
     };
-    if run.clone().any(organisation_word) {
-        return EntityKind::Organisation;
-    }
+    // A whole name the gazetteer knows is a place, though a word of it names organisations
+    // ("West Bank", not a bank).
     if let Some((len, _)) = lex.gazetteer.place_at(t, run.start, run.end) {
         if len == run.len() {
             return EntityKind::Place;
         }
+    }
+    if run.clone().any(organisation_word) {
+        return EntityKind::Organisation;
     }
     if lex
         .demonyms

@@ -2015,6 +2015,14 @@ mod tests {
     }
 
     #[test]
+    fn a_place_whose_name_holds_an_organisation_word() {
+        let c = &claims(
+            "Israeli forces arrested 25 Palestinians in overnight raids across the West Bank.",
+        )[0];
+        assert_eq!(c.place.as_deref(), Some("West Bank"));
+    }
+
+    #[test]
     fn a_verb_completed_after_the_group() {
         assert_eq!(
             brief("The floods forced 3,000 families from their homes."),
