@@ -386,6 +386,8 @@ pub struct Lexicon {
     /// Times that may stand between a speaker and the verb ("that same day").
     pub times_before_verb: PhraseSet<()>,
     pub reference_modifiers: HashSet<String>,
+    /// What a source put out, between "according to" and the source ("a statement from").
+    pub source_documents: PhraseSet<()>,
 
     pub abbreviations: HashSet<String>,
     pub months: PhraseSet<u32>,
@@ -541,6 +543,7 @@ struct SourcesFile {
     organisation_references: Vec<String>,
     self_naming_references: Vec<String>,
     reference_modifiers: Vec<String>,
+    source_documents: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -848,6 +851,7 @@ impl Lexicon {
             listener_verbs: hash_of(sources.listener_verbs),
             times_before_verb: set_of(sources.times_before_verb),
             reference_modifiers: hash_of(sources.reference_modifiers),
+            source_documents: set_of(sources.source_documents),
             abbreviations: hash_of(words.abbreviations),
             months: PhraseSet::new(words.months),
             weekdays: PhraseSet::new(words.weekdays),
@@ -919,6 +923,7 @@ impl Lexicon {
         add(&mut self.object_frames);
         add(&mut self.corpse_frames);
         add(&mut self.kin_frames);
+        add(&mut self.source_documents);
         add(&mut self.grievance_openers);
         add(&mut self.corpse_discoveries);
         add(&mut self.relatives);

@@ -2162,11 +2162,39 @@ mod tests {
         assert_eq!(c.sources, ["TASS", "Russia's defence ministry"]);
         let c = &claims("Russian forces lost 380 troops and seven UAV command posts.")[0];
         assert!(c.sources.is_empty(), "{:?}", c.sources);
+        // What the source put out stands between "according to" or "citing" and the source.
+        let c = &claims("At least 9 people were killed, according to a statement from the regional governor, Vadym Filashkin.")[0];
+        assert_eq!(c.sources, ["Vadym Filashkin"]);
+        let c = &claims("The UN said at least 1,000 civilians had been killed, citing figures from local health authorities.")[0];
+        assert_eq!(c.sources, ["UN", "local health authorities"]);
+        let c = &claims("According to figures compiled by AFP, 12,000 people have died.")[0];
+        assert_eq!(c.sources, ["AFP"]);
+        let c = &claims("Ukrainian intelligence, quoted by the Kyiv Independent, said 3,000 North Korean troops had been killed.")[0];
+        assert_eq!(c.sources, ["Ukrainian intelligence"]);
         // "Un" in a name is no UN: the agency refers back to no organisation here.
         let c = &claims(
             "Kim Jong Un's regime has sent about 11,000 troops, the spy agency told lawmakers.",
         )[0];
         assert!(c.sources.is_empty(), "{:?}", c.sources);
+    }
+
+    #[test]
+    fn a_speaker_relayed_once_is_not_relayed_everywhere() {
+        // "according to a report by X, Y said" puts Y in that sentence's chain only; "X said,
+        // citing Z" holds for X across the text.
+        let text = "Abu Omar, according to SOHR, said the fighters were shocked. \
+                    According to SOHR, 17 fighters were killed. \
+                    Lee Seong-kweun said 10 soldiers died, citing the NIS. \
+                    The lawmaker said 20 more were wounded.";
+        let sources: Vec<Vec<String>> = claims(text).into_iter().map(|c| c.sources).collect();
+        assert_eq!(
+            sources,
+            [
+                vec!["SOHR".to_string()],
+                vec!["Lee Seong-kweun".to_string(), "NIS".to_string()],
+                vec!["Lee Seong-kweun".to_string(), "NIS".to_string()]
+            ]
+        );
     }
 
     #[test]

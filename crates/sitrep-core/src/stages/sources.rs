@@ -59,15 +59,15 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         };
         let clause = |k: usize| clauses.iter().position(|c| c.contains(&k));
         let end = doc.sentences[s].tokens.end;
-        // The first speaker relays the others and the cited sources of its own clause ("According
-        // to X, Y said"), not those of another ("X said 30, while Y said 12").
+        // The first speaker cites the sources its own clause cites ("X said, citing Y"), not
+        // those of another ("X said 30, while Y said 12"): that holds for X wherever it speaks in
+        // the document. The other speakers it relays ("according to a report by X, Y said") are
+        // in this sentence's chain only: elsewhere X speaks for itself.
         if let Some(first) = ordered.first() {
             let own = |k: usize| ends_sentence(first, end) || clause(k) == clause(first.position);
-            for other in ordered
+            for other in cited
                 .iter()
-                .skip(1)
-                .map(|sp| (sp.entity, sp.position))
-                .chain(cited.iter().map(|c| (c.0, c.1.start)))
+                .map(|c| (c.0, c.1.start))
                 .filter(|&(_, at)| own(at))
                 .map(|(e, _)| e)
             {
@@ -379,11 +379,30 @@ fn phrase_end(doc: &Doc, mut end: usize, limit: usize) -> usize {
 /// The entity named at or just after token `i` ("the National Intelligence Service", "Lee",
 /// "the lawmaker"), the token it starts at and the token after it.
 fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize, usize, usize)> {
-    let mut k = i;
-    while k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
-        k += 1;
+    let skip = |mut k: usize| {
+        while k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
+            k += 1;
+        }
+        k
+    };
+    let mut k = skip(i);
+    // "according to a statement from the regional governor": the source of the statement.
+    if let Some((len, _)) = lex.source_documents.longest_at(&doc.tokens, k, limit) {
+        k = skip(k + len);
     }
     if let Some(m) = doc.mention_starting_at(k) {
+        // "the regional governor, Vadym Filashkin": the person the description names, set off
+        // as an appositive ("According to Turkish officials, Sezgin Erdoğan died" names none).
+        let e = m.tokens.end;
+        if m.kind == EntityKind::Group && e + 1 < limit && doc.lower(e) == "," {
+            let closed = |end: usize| end >= limit || matches!(doc.lower(end), "," | "." | ";");
+            if let Some(p) = doc
+                .mention_starting_at(e + 1)
+                .filter(|p| p.kind == EntityKind::Person && closed(p.tokens.end))
+            {
+                return Some((p.entity, k, p.tokens.end));
+            }
+        }
         if matches!(
             m.kind,
             EntityKind::Person
