@@ -1473,6 +1473,11 @@ fn in_past_year(doc: &Doc, lex: &Lexicon, q: &Quantity, range: &Range<usize>) ->
     // sentence's next clause.
     let reach = range.end.min(q.tokens.end + 8);
     let to = (q.tokens.end..reach).find(|&k| breaks(k)).unwrap_or(reach);
+    // A phrase that starts within reach may end past it ("killed by police in an earlier
+    // incident"), but not past its clause.
+    let clause_end = (q.tokens.end..range.end)
+        .find(|&k| breaks(k))
+        .unwrap_or(range.end);
     let first = doc.quantities.partition_point(|o| o.tokens.end <= from);
     let counted = |k: usize| {
         doc.quantities[first..]
@@ -1487,7 +1492,7 @@ fn in_past_year(doc: &Doc, lex: &Lexicon, q: &Quantity, range: &Range<usize>) ->
             && w.parse::<i32>()
                 .is_ok_and(|y| (1900..chrono::Datelike::year(&published)).contains(&y))
             && !counted(k);
-        year || lex.past_periods.matches_at(t, k, to)
+        year || lex.past_periods.matches_at(t, k, clause_end)
     })
 }
 
@@ -1872,7 +1877,7 @@ mod tests {
             0
         );
         assert_eq!(
-            killed_total("Thousands gathered for the ceremony of two protesters killed by police in an earlier incident."),
+            killed_total("Thousands gathered for the ceremony of two Sikh protesters killed by police in an earlier incident."),
             0
         );
         // An offensive against a group is no protest against a death.
