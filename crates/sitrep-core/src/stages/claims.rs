@@ -1323,7 +1323,8 @@ fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Optio
 }
 
 /// Whether a denial or forecast governs a claim whose count starts at `from` and whose cue is at
-/// `cue`: a denial verb earlier in the sentence, or a modal between the count and its cue.
+/// `cue`: a denial verb earlier in the sentence, or a modal between the count and its cue. The
+/// "no" of a qualifier ("no fewer than 50") negates nothing.
 fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: usize) -> bool {
     let t = &doc.tokens;
     let (a, b) = (from.min(cue), from.max(cue));
@@ -1342,8 +1343,11 @@ fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: u
                     && !lex.hedges.matches_at(t, k + len, b + 1)
             })
     };
+    let negation = |k: usize, limit: usize| {
+        lex.negations.matches_at(t, k, limit) && !lex.qualifiers_before.matches_at(t, k, limit)
+    };
     // Between the count and the cue: "100 were not killed", "15,000 more could be sent".
-    if (a..b).any(|k| modal(k, b) || lex.negations.matches_at(t, k, b)) {
+    if (a..b).any(|k| modal(k, b) || negation(k, b)) {
         return true;
     }
     // Before the count in the same clause: "denied that 100 ...", "could send 5,000", "no 5".
@@ -1354,7 +1358,7 @@ fn governed(doc: &Doc, lex: &Lexicon, sentence_start: usize, from: usize, cue: u
         }
         if lex.denials.matches_at(t, j, a)
             || (j + 3 >= a && modal(j, a))
-            || (j + 2 >= a && lex.negations.matches_at(t, j, a))
+            || (j + 2 >= a && negation(j, a))
         {
             return true;
         }
@@ -2020,6 +2024,15 @@ mod tests {
             killed_total("A third soldier died of his wounds in hospital."),
             1
         );
+    }
+
+    #[test]
+    fn a_qualifier_that_opens_with_no_negates_nothing() {
+        assert_eq!(
+            brief("Police said no fewer than 50 people were killed."),
+            [b("killed", "no fewer than 50", "people")]
+        );
+        assert!(brief("No more soldiers were killed.").is_empty());
     }
 
     #[test]
