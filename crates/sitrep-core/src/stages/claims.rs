@@ -1475,13 +1475,12 @@ fn in_past_year(doc: &Doc, lex: &Lexicon, q: &Quantity, range: &Range<usize>) ->
         .map_or(range.start, |k| k + 1);
     // After the count the clause is its predicate: a few words ("in 2016"), not a run-on
     // sentence's next clause.
-    let reach = range.end.min(q.tokens.end + 8);
-    let to = (q.tokens.end..reach).find(|&k| breaks(k)).unwrap_or(reach);
     // A phrase that starts within reach may end past it ("killed by police in an earlier
     // incident"), but not past its clause.
     let clause_end = (q.tokens.end..range.end)
         .find(|&k| breaks(k))
         .unwrap_or(range.end);
+    let to = clause_end.min(q.tokens.end + 8);
     let first = doc.quantities.partition_point(|o| o.tokens.end <= from);
     let counted = |k: usize| {
         doc.quantities[first..]
