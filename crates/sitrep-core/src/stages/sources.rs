@@ -4,8 +4,9 @@
 //! and a headline's source set off at its end ("Five dead near Donetsk: AFP"). Where speakers
 //! stand in different clauses ("Hamas said 30 were killed, while Israel said 12"), each clause's
 //! figures are its own speaker's.
-//! Across the document: "X, citing Y", "X was briefed by Y", "According to X, Y said" record that X
-//! relies on Y, so every claim X makes carries Y after X. References back ("the lawmaker",
+//! Across the document: "X, citing Y" and "X was briefed by Y" record that X relies on Y, so
+//! every claim X makes carries Y after X. "According to X, Y said" puts Y after X in that
+//! sentence's chain only; both kinds are the document's citations. References back ("the lawmaker",
 //! "the agency", "he") resolve to the latest entity of that kind; a description with no person
 //! named before it ("the regional governor") and one after "a" ("a police spokesman") name
 //! unnamed speakers of their own (the entities stage finds both). A person cited as someone's
@@ -44,6 +45,8 @@ type Found = (
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut per_sentence: Vec<Found> = Vec::new();
     let mut cites: HashMap<usize, Vec<usize>> = HashMap::default();
+    // Speakers relayed within one sentence: citations of the document, not of every chain.
+    let mut relays: Vec<(usize, usize)> = Vec::new();
     for s in 0..doc.sentences.len() {
         let (speakers, cited, spans, briefings) = sentence(doc, lex, s);
         for (who, whom) in briefings {
@@ -65,12 +68,14 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         // in this sentence's chain only: elsewhere X speaks for itself.
         if let Some(first) = ordered.first() {
             let own = |k: usize| ends_sentence(first, end) || clause(k) == clause(first.position);
-            for other in cited
-                .iter()
-                .map(|c| (c.0, c.1.start))
-                .filter(|&(_, at)| own(at))
-                .map(|(e, _)| e)
-            {
+            relays.extend(
+                ordered
+                    .iter()
+                    .skip(1)
+                    .filter(|sp| own(sp.position))
+                    .map(|sp| (first.entity, sp.entity)),
+            );
+            for other in cited.iter().filter(|c| own(c.1.start)).map(|c| c.0) {
                 if other != first.entity {
                     cites.entry(first.entity).or_default().push(other);
                 }
@@ -101,6 +106,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut citations: Vec<(usize, usize)> = cites
         .into_iter()
         .flat_map(|(who, whom)| whom.into_iter().map(move |w| (who, w)))
+        .chain(relays)
         .filter(|(who, whom)| who != whom)
         .collect();
     citations.sort_unstable();
