@@ -101,12 +101,13 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         // monitors"); a name that is the group word alone, capitalised to open its sentence
         // ("Officials in Kherson said"), gives way to the group.
         let mut replaced = None;
-        if let Some(m) = doc.mention_covering(i) {
+        let covering = doc.mentions.partition_point(|m| m.tokens.end <= i);
+        if let Some(m) = doc.mentions.get(covering).filter(|m| m.tokens.start <= i) {
             if m.tokens != (i..i + len) || m.kind != EntityKind::Other {
                 i += len;
                 continue;
             }
-            replaced = Some(doc.mentions.partition_point(|m| m.tokens.end <= i));
+            replaced = Some(covering);
         }
         // "Ukrainian officials": a demonym mention just before joins the group; so does a
         // place before a body ("the Gaza health ministry").

@@ -1187,14 +1187,14 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
     {
         return lex.metric_index("killed").map(|m| (m, k - 1));
     }
-    // The words after the count that complete a frame stay in its sentence.
-    let sentence_end = doc
-        .sentences
-        .get(
-            doc.sentences
-                .partition_point(|s| s.tokens.end <= q.tokens.start),
-        )
-        .map_or(t.len(), |s| s.tokens.end);
+    // The words after the count that complete a frame stay in its sentence: looked up only
+    // where a frame is found, not for every count.
+    let sentence_end = || {
+        let s = doc
+            .sentences
+            .partition_point(|s| s.tokens.end <= q.tokens.start);
+        doc.sentences.get(s).map_or(t.len(), |s| s.tokens.end)
+    };
     // "the body of a journalist was found": a body found is a death newly known. One handed
     // over or carried in a protest is an earlier death, and "an umbrella body of six
     // communities" a committee.
@@ -1204,7 +1204,7 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
             .rev()
             .find(|&j| matches!(t.lower(j), "a" | "an" | "the" | "his" | "her" | "their"))
             .is_some_and(|j| matches!(t.lower(j), "a" | "an"));
-        let window = frame.saturating_sub(6).max(floor)..sentence_end.min(q.tokens.end + 15);
+        let window = frame.saturating_sub(6).max(floor)..sentence_end().min(q.tokens.end + 15);
         let found = window
             .clone()
             .any(|j| lex.corpse_discoveries.matches_at(t, j, window.end));
@@ -1242,10 +1242,10 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
     }
     // "forced 3,000 families from their homes": a verb completed after the group.
     if let Some((len, frames)) = lex.metric_framed.longest_ending_at(t, k, floor) {
+        let end = sentence_end();
         let completed = |words: &[String]| {
-            (q.tokens.end..sentence_end.min(q.tokens.end + 4)).any(|s| {
-                s + words.len() <= sentence_end
-                    && words.iter().enumerate().all(|(n, w)| t.lower(s + n) == w)
+            (q.tokens.end..end.min(q.tokens.end + 4)).any(|s| {
+                s + words.len() <= end && words.iter().enumerate().all(|(n, w)| t.lower(s + n) == w)
             })
         };
         if let Some((metric, _)) = frames.iter().find(|(_, words)| completed(words)) {
@@ -2215,6 +2215,21 @@ mod tests {
                 vec!["Lee Seong-kweun".to_string(), "NIS".to_string()]
             ]
         );
+        // The relay is still one of the document's citations.
+        let text = "Abu Omar, according to SOHR, said 30 fighters had been killed. \
+                    According to SOHR, 17 fighters were killed.";
+        let found = Extractor::new().extract(&Document::new("t", text));
+        let cited: Vec<(&str, &str)> = found
+            .citations
+            .iter()
+            .map(|&(a, b)| {
+                (
+                    found.sources[a].name.as_str(),
+                    found.sources[b].name.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(cited, [("SOHR", "Abu Omar")]);
     }
 
     #[test]
