@@ -341,6 +341,9 @@ pub struct Lexicon {
     pub past_periods: PhraseSet<()>,
     /// Phrases that say a figure could not be verified: coders leave it out of a total.
     pub unverified: PhraseSet<()>,
+    /// Phrases that bring in another or a doubtful account ("other reports claim"): the figures
+    /// after them in their sentence leave a total.
+    pub alternative_accounts: PhraseSet<()>,
     /// Words between a verb and the count that is its object ("killed a family of three").
     pub object_frames: PhraseSet<()>,
     /// Frames whose count is of the dead ("the body of a journalist was found").
@@ -510,6 +513,7 @@ struct CuesFile {
     realized: Vec<String>,
     past_periods: Vec<String>,
     unverified: Vec<String>,
+    alternative_accounts: Vec<String>,
     object_frames: Vec<String>,
     corpse_frames: Vec<String>,
     kin_frames: Vec<String>,
@@ -824,6 +828,7 @@ impl Lexicon {
             realized: set_of(cues.realized),
             past_periods: set_of(cues.past_periods),
             unverified: set_of(cues.unverified),
+            alternative_accounts: set_of(cues.alternative_accounts),
             object_frames: set_of(cues.object_frames),
             corpse_frames: set_of(cues.corpse_frames),
             kin_frames: set_of(cues.kin_frames),
@@ -917,6 +922,7 @@ impl Lexicon {
         add(&mut self.protest_violence);
         add(&mut self.realized);
         add(&mut self.unverified);
+        add(&mut self.alternative_accounts);
         add(&mut self.past_periods);
         add(&mut self.toll_rises);
         add(&mut self.toll_phrase_openers);

@@ -18,6 +18,7 @@
 //! assert_eq!(ids, ["a"]);
 //! ```
 
+pub mod boilerplate;
 pub mod formats;
 
 use std::fmt;

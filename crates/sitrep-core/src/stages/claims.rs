@@ -400,6 +400,13 @@ fn unverified(doc: &Doc, lex: &Lexicon, s: usize) -> bool {
     says(s) || (s + 1 < doc.sentences.len() && says(s + 1) && !has_figures(s + 1))
 }
 
+/// Whether an alternative or doubtful account ("other reports claim", "conflicting reports
+/// stated") opens before the count in its sentence, from `floor`.
+fn another_account(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
+    let end = q.tokens.start;
+    (floor..end).any(|k| lex.alternative_accounts.matches_at(&doc.tokens, k, end))
+}
+
 /// The claims of count `c` (one, or two for "were abducted and killed"), if it has a metric
 /// and nothing rules it out.
 fn drafts_for(
@@ -489,6 +496,7 @@ fn drafts_for(
             .unwrap_or_default(),
         subset: counts[c].subset,
         background: facts.unverified
+            || another_account(doc, lex, q, range.start)
             || recalls_deaths(doc, lex, facts, q)
             || background_in_clause(doc, lex, q, range.start)
             || in_past_year(doc, lex, q, range)
@@ -2557,6 +2565,27 @@ mod tests {
             "3 PKK militants were killed in Agri. HPG also claimed 15 soldiers died during the \
              clashes, which has not been confirmed by any Turkish source.",
         );
+        assert_eq!(e.totals(&d).totals["killed"], 3);
+    }
+
+    #[test]
+    fn another_account_stays_a_claim_but_leaves_the_totals() {
+        let e = Extractor::new();
+        let d = Document::new(
+            "t",
+            "Soldiers killed 6 suspected militants in a shootout in Soroko. Other reports claim \
+             this involved seven Fulani men who were killed by summary execution.",
+        );
+        assert_eq!(e.claims(&d).len(), 2);
+        assert_eq!(e.totals(&d).totals["killed"], 6);
+        let d = Document::new(
+            "t",
+            "One militant was wounded and arrested. Some reports state that three militants \
+             were killed.",
+        );
+        assert_eq!(e.totals(&d).totals.get("killed"), None);
+        // Sources named by who they are give an account like any other.
+        let d = Document::new("t", "Local sources said three militants were killed.");
         assert_eq!(e.totals(&d).totals["killed"], 3);
     }
 

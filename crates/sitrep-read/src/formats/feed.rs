@@ -262,6 +262,7 @@ fn document(
     } else {
         body.trim().to_string()
     };
+    let text = crate::boilerplate::without_boilerplate(&text);
     if text.is_empty() {
         return None;
     }
@@ -339,7 +340,7 @@ mod tests {
             <item><title>Strike on Kharkiv</title><link>https://ledger.example/a</link>
               <pubDate>Fri, 14 Mar 2025 09:30:00 +0200</pubDate><dc:creator>Mara Ellison</dc:creator>
               <description>Short summary.</description><x:rating>5</x:rating>
-              <content:encoded><![CDATA[<p>At least <b>12</b> civilians were killed.</p><p>More than 40 were wounded.</p>]]></content:encoded></item>
+              <content:encoded><![CDATA[<p>At least <b>12</b> civilians were killed.</p><p>More than 40 were wounded.</p><p>The post Strike on Kharkiv appeared first on The Ledger.</p>]]></content:encoded></item>
             <item><title>Second</title><guid>urn:2</guid><pubDate>someday</pubDate>
               <description>Three soldiers were captured &amp; two were wounded.</description></item>
             </channel></rss>"#,
