@@ -214,6 +214,12 @@ impl<'a> Doc<'a> {
         self.mentions.get(k).filter(|m| m.tokens.end == i)
     }
 
+    /// The date mention that starts at token `i` ("Sunday" in "40 drones late Sunday").
+    pub fn date_starting_at(&self, i: usize) -> Option<&DateMention> {
+        let k = self.dates.partition_point(|d| d.tokens.start < i);
+        self.dates.get(k).filter(|d| d.tokens.start == i)
+    }
+
     /// The named mention that covers token `i`.
     pub fn mention_covering(&self, i: usize) -> Option<&Mention> {
         let k = self.mentions.partition_point(|m| m.tokens.end <= i);

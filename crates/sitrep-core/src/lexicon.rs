@@ -299,6 +299,8 @@ pub struct Lexicon {
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
+    /// Verbs whose "over" is a particle ("hand over 157 prisoners"), not a qualifier.
+    pub particle_over: HashSet<String>,
     pub qualifiers_after: PhraseSet<Qualifier>,
     /// Phrases that make a strict bound after it inclusive ("or equal").
     pub inclusive: PhraseSet<()>,
@@ -344,6 +346,8 @@ pub struct Lexicon {
     /// Phrases that bring in another or a doubtful account ("other reports claim"): the figures
     /// after them in their sentence leave a total.
     pub alternative_accounts: PhraseSet<()>,
+    /// Causes of a death no one inflicted ("cancer", "heart attack"): "died of" one is no killing.
+    pub natural_causes: PhraseSet<()>,
     /// Words between a verb and the count that is its object ("killed a family of three").
     pub object_frames: PhraseSet<()>,
     /// Frames whose count is of the dead ("the body of a journalist was found").
@@ -386,6 +390,8 @@ pub struct Lexicon {
     pub indefinite_sources: PhraseSet<()>,
     /// Speech verbs whose name after them is the listener ("told AFP").
     pub listener_verbs: HashSet<String>,
+    /// Verbs only a person speaks with ("said", "told"): a one-word name before one is a person.
+    pub person_speech_verbs: HashSet<String>,
     /// Times that may stand between a speaker and the verb ("that same day").
     pub times_before_verb: PhraseSet<()>,
     pub reference_modifiers: HashSet<String>,
@@ -414,6 +420,8 @@ pub struct Lexicon {
     pub non_casualty_nouns: HashSet<String>,
     /// Heads of groups that are things (singular): people-only metrics ignore them.
     pub material_nouns: HashSet<String>,
+    /// Words that qualify a counted group rather than cue a metric ("two alleged traffickers").
+    pub attributive_hedges: HashSet<String>,
     pub age_words: PhraseSet<()>,
     pub age_markers: HashSet<String>,
     pub identifier_words: HashSet<String>,
@@ -463,6 +471,7 @@ struct QualifiersFile {
     after: HashMap<String, Vec<String>>,
     equal: PhraseList,
     inclusive: PhraseList,
+    particle_over: PhraseList,
 }
 
 #[derive(Deserialize)]
@@ -514,6 +523,7 @@ struct CuesFile {
     past_periods: Vec<String>,
     unverified: Vec<String>,
     alternative_accounts: Vec<String>,
+    natural_causes: Vec<String>,
     object_frames: Vec<String>,
     corpse_frames: Vec<String>,
     kin_frames: Vec<String>,
@@ -542,6 +552,7 @@ struct SourcesFile {
     controlling_words: Vec<String>,
     indefinite_sources: Vec<String>,
     listener_verbs: Vec<String>,
+    person_speech_verbs: Vec<String>,
     times_before_verb: Vec<String>,
     person_references: Vec<String>,
     organisation_references: Vec<String>,
@@ -588,6 +599,7 @@ struct WordLists {
     counted_nouns: Vec<String>,
     non_casualty_nouns: Vec<String>,
     material_nouns: Vec<String>,
+    attributive_hedges: Vec<String>,
     age_words: Vec<String>,
     age_markers: Vec<String>,
     identifier_words: Vec<String>,
@@ -800,6 +812,7 @@ impl Lexicon {
             groups: numbers.groups,
             vague: PhraseSet::new(numbers.vague.into_iter().map(|v| (v.phrase, v.vague))),
             qualifiers_before: qualifier_set(qualifiers_before),
+            particle_over: hash_of(qualifiers.particle_over.phrases),
             qualifiers_after: qualifier_set(qualifiers.after),
             inclusive: set_of(qualifiers.inclusive.phrases),
             metrics,
@@ -829,6 +842,7 @@ impl Lexicon {
             past_periods: set_of(cues.past_periods),
             unverified: set_of(cues.unverified),
             alternative_accounts: set_of(cues.alternative_accounts),
+            natural_causes: set_of(cues.natural_causes),
             object_frames: set_of(cues.object_frames),
             corpse_frames: set_of(cues.corpse_frames),
             kin_frames: set_of(cues.kin_frames),
@@ -854,6 +868,7 @@ impl Lexicon {
             controlling_words: hash_of(sources.controlling_words),
             indefinite_sources: set_of(sources.indefinite_sources),
             listener_verbs: hash_of(sources.listener_verbs),
+            person_speech_verbs: hash_of(sources.person_speech_verbs),
             times_before_verb: set_of(sources.times_before_verb),
             reference_modifiers: hash_of(sources.reference_modifiers),
             source_documents: set_of(sources.source_documents),
@@ -873,6 +888,7 @@ impl Lexicon {
             counted_nouns: hash_of(words.lists.counted_nouns),
             non_casualty_nouns: hash_of(words.lists.non_casualty_nouns),
             material_nouns: hash_of(words.lists.material_nouns),
+            attributive_hedges: hash_of(words.lists.attributive_hedges),
             age_words: set_of(words.lists.age_words),
             age_markers: hash_of(words.lists.age_markers),
             identifier_words: hash_of(words.lists.identifier_words),
@@ -923,6 +939,7 @@ impl Lexicon {
         add(&mut self.realized);
         add(&mut self.unverified);
         add(&mut self.alternative_accounts);
+        add(&mut self.natural_causes);
         add(&mut self.past_periods);
         add(&mut self.toll_rises);
         add(&mut self.toll_phrase_openers);

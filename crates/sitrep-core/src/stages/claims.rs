@@ -400,6 +400,24 @@ fn unverified(doc: &Doc, lex: &Lexicon, s: usize) -> bool {
     says(s) || (s + 1 < doc.sentences.len() && says(s + 1) && !has_figures(s + 1))
 }
 
+/// Whether the count "died of" or "died from" a natural cause in its clause ("Catherine O'Hara
+/// died from a pulmonary embolism"): a death, but no one's killing.
+fn natural_death(doc: &Doc, lex: &Lexicon, q: &Quantity, limit: usize) -> bool {
+    let t = &doc.tokens;
+    let Some(died) = (q.tokens.end..limit.min(q.tokens.end + 8))
+        .take_while(|&k| !matches!(doc.lower(k), "," | ";"))
+        .find(|&k| matches!(doc.lower(k), "died" | "dies" | "die" | "dying"))
+    else {
+        return false;
+    };
+    let cause_from = died + 1;
+    cause_from < limit
+        && matches!(doc.lower(cause_from), "of" | "from")
+        && (cause_from + 1..limit.min(cause_from + 6))
+            .take_while(|&k| !matches!(doc.lower(k), "," | ";" | "."))
+            .any(|k| lex.natural_causes.matches_at(t, k, limit))
+}
+
 /// Whether an alternative or doubtful account ("other reports claim", "conflicting reports
 /// stated") opens before the count in its sentence, from `floor`.
 fn another_account(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
@@ -471,13 +489,17 @@ fn drafts_for(
         }
     }
     // "captured two grain silos": a metric that counts people does not count things. Only the
-    // count's own group says what it counts; an inherited one may be another count's.
-    let counts_things = !counts[c].subject.is_empty()
-        && lex
-            .material_nouns
-            .contains(head_of(doc, &counts[c].subject).as_str());
+    // count's own group says what it counts, or a part's whole ("six villages, including
+    // four"); a group inherited otherwise may be another count's.
+    let group = if counts[c].subject.is_empty() && counts[c].subset {
+        &subject
+    } else {
+        &counts[c].subject
+    };
+    let counts_things =
+        !group.is_empty() && lex.material_nouns.contains(head_of(doc, group).as_str());
     let fits = |metric: usize| !(counts_things && lex.metric_counts_people[metric]);
-    if !fits(found.metric) {
+    if !fits(found.metric) || natural_death(doc, lex, q, range.end) {
         return Vec::new();
     }
     let draft = ClaimDraft {
@@ -627,6 +649,19 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             end += 1;
             continue;
         }
+        // "downed 40 Ukrainian drones late Sunday": a date ends the group.
+        if end > start && doc.date_starting_at(end).is_some() {
+            break;
+        }
+        // "Kh-101 cruise missiles", "M113 carriers", "two Mi-8": a number glued to the word or
+        // hyphen before it is part of a designation, a name like any other.
+        if tok.kind == TokenKind::Number && end > start && t.list[end - 1].end == tok.start {
+            end += 1;
+            if t.list[start].capitalized {
+                head_end = end;
+            }
+            continue;
+        }
         // "4 TTP and LI militants": names joined by "and" stay one group.
         if w == "and"
             && end > start
@@ -662,8 +697,16 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         let is_cue = lex.metric_after.matches_at(t, end, limit)
             || lex.metric_before.matches_at(t, end, limit)
             || lex.speech_verbs.matches_at(t, end, limit);
-        let adjective =
-            end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1));
+        // "two alleged drug traffickers": a hedge before a word that is no cue qualifies the
+        // group ("two reported killed" is the cue).
+        let hedge = lex.attributive_hedges.contains(w)
+            && end + 1 < limit
+            && t.list[end + 1].kind == TokenKind::Word
+            && !lex.function_words.contains(t.lower(end + 1))
+            && !lex.metric_after.matches_at(t, end + 1, limit)
+            && !lex.auxiliaries.matches_at(t, end + 1, limit);
+        let adjective = hedge
+            || (end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1)));
         // "refugees", "prisoners": cue words that also name the group.
         let group_noun = lex.is_counted(w);
         if is_cue && !adjective && !group_noun {
@@ -673,6 +716,17 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         if is_head(lex, t.lower(end - 1), tok.capitalized) {
             head_end = end;
         }
+    }
+    // After a count of one the noun is singular: "one armoured personnel carrier", "an
+    // electronic warfare station" run to their last word where it names a thing (a singular
+    // noun is no head otherwise, and "at one stage" or "in one instance" count nothing).
+    if end > head_end
+        && start == from
+        && from > 0
+        && matches!(t.lower(from - 1), "one" | "a" | "an" | "1")
+        && lex.material_nouns.contains(t.lower(end - 1))
+    {
+        head_end = end;
     }
     start..head_end
 }
@@ -704,12 +758,24 @@ fn inherited_subject(doc: &Doc, lex: &Lexicon, counts: &[Count], c: usize) -> Ra
         }
     }
     // "killed 4 people, including a child, and wounded 25": a part's group is not the whole's.
+    // Nor is a thing's the group of a count of people: "a strike on a boat, bringing the death
+    // toll to at least 128" counts no boats.
+    // (A part keeps its whole's things: "captured six villages, including four" counts
+    // villages, and a metric of people then finds no claim in it.)
+    let of_people = !counts[c].subset
+        && counts[c]
+            .found
+            .is_some_and(|f| lex.metric_counts_people[f.metric]);
     counts[..c]
         .iter()
         .rev()
         .filter(|k| !k.subset || counts[c].subset)
         .map(|k| k.subject.clone())
-        .find(|s| !s.is_empty() && !lex.non_casualty_nouns.contains(head_of(doc, s).as_str()))
+        .find(|s| {
+            let head = head_of(doc, s);
+            let things = of_people && lex.material_nouns.contains(head.as_str());
+            !(s.is_empty() || things || lex.non_casualty_nouns.contains(head.as_str()))
+        })
         .unwrap_or(0..0)
 }
 
@@ -1658,6 +1724,65 @@ mod tests {
 
     fn b(metric: &str, q: &str, subject: &str) -> (String, String, String) {
         (metric.into(), q.into(), subject.into())
+    }
+
+    #[test]
+    fn a_natural_death_is_no_killing() {
+        assert!(brief("Catherine O'Hara died from a pulmonary embolism on Friday.").is_empty());
+        assert!(brief("Three prisoners died of covid in the camp.").is_empty());
+        assert_eq!(
+            brief("Three prisoners died of hunger in the camp."),
+            [b("killed", "Three", "prisoners")]
+        );
+        assert_eq!(
+            brief("Two soldiers died of their wounds."),
+            [b("killed", "Two", "soldiers")]
+        );
+    }
+
+    #[test]
+    fn designations_belong_to_their_group() {
+        assert_eq!(
+            brief(
+                "Russian forces launched 21 Kh-101 cruise missiles and 16 Kalibr cruise missiles."
+            ),
+            [
+                b("launched", "21", "Kh-101 cruise missiles"),
+                b("launched", "16", "Kalibr cruise missiles")
+            ]
+        );
+        assert_eq!(
+            brief("Ukraine destroyed one armoured personnel carrier and two T-72 tanks."),
+            [
+                b("destroyed", "one", "armoured personnel carrier"),
+                b("destroyed", "two", "T-72 tanks")
+            ]
+        );
+        assert_eq!(
+            brief("A Mi-8 helicopter was shot down near Idlib."),
+            [b("intercepted", "A", "Mi-8 helicopter")]
+        );
+        // A date ends the group; a hedge before a noun is part of it.
+        assert_eq!(
+            brief("Air defenses downed 40 Ukrainian drones late Sunday and early Monday."),
+            [b("intercepted", "40", "Ukrainian drones")]
+        );
+        assert_eq!(
+            brief("The US military said it killed two alleged drug traffickers."),
+            [b("killed", "two", "alleged drug traffickers")]
+        );
+        // A count of people inherits no things; a part of things is no count of people.
+        assert_eq!(
+            brief("Two car bombs exploded in Reyhanli, killing at least 40."),
+            [b("killed", "at least 40", "")]
+        );
+        assert!(brief("The SDF captured three villages, including two near Kubar.").is_empty());
+        // A singular noun after "one" that names no thing counts nothing.
+        assert!(
+            brief("At one stage of the beating, Nurul died on the spot.")
+                .iter()
+                .all(|c| c.2 != "stage")
+        );
     }
 
     #[test]

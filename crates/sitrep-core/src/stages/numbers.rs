@@ -339,10 +339,13 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
                 continue;
             }
         }
-        if !(t.list[k].kind == TokenKind::Word || w == "-") {
+        // "a Mi-8 helicopter", "an M113 carrier": a designation's number glued to its letters.
+        let designation =
+            t.list[k].kind == TokenKind::Number && t.list[k - 1].end == t.list[k].start;
+        if !(t.list[k].kind == TokenKind::Word || w == "-" || designation) {
             break;
         }
-        if w == "-" {
+        if w == "-" || designation {
             // "a Hindi-speaking trader"
             k += 1;
             continue;
@@ -764,16 +767,19 @@ fn qualifier_before(
 ) -> Option<(usize, Qualifier)> {
     lex.qualifiers_before
         .longest_ending_at(t, at, floor)
-        .filter(|&(len, _)| !(len == 1 && is_preposition_use(t, at - 1, floor)))
+        .filter(|&(len, _)| !(len == 1 && is_preposition_use(t, lex, at - 1, floor)))
         .map(|(len, q)| (len, *q))
 }
 
 /// "over" and "under" are qualifiers only before a number, not in "over the border 3 ...":
-/// the caller has already seen the number follow; this rejects "the under 5s" style uses.
-fn is_preposition_use(t: &Tokens, q: usize, floor: usize) -> bool {
-    matches!(t.lower(q), "under" | "over" | "above" | "below")
+/// the caller has already seen the number follow; this rejects "the under 5s" style uses and
+/// the particle of "hand over 157 prisoners".
+fn is_preposition_use(t: &Tokens, lex: &Lexicon, q: usize, floor: usize) -> bool {
+    let w = t.lower(q);
+    matches!(w, "under" | "over" | "above" | "below")
         && q > floor
-        && matches!(t.lower(q - 1), "the" | "a" | "an")
+        && (matches!(t.lower(q - 1), "the" | "a" | "an")
+            || (w == "over" && lex.particle_over.contains(t.lower(q - 1))))
 }
 
 /// "one" as a pronoun ("no one", "the one", "one another") is not an amount.
@@ -996,6 +1002,11 @@ fn words_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
         if !(lex.scales.contains_key(next) || lex.groups.contains_key(next)) {
             return None;
         }
+        // "a Mil Mi-8 helicopter": a capitalised abbreviation after an article is a name (the
+        // maker's), not "a million".
+        if next.len() <= 3 && t.list[k].capitalized {
+            return None;
+        }
     }
     let (mut total, mut current) = (0.0f64, 0.0f64);
     let mut seen = false;
@@ -1025,6 +1036,10 @@ fn words_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize,
             current += v;
             last_small = v;
         } else if let Some(&s) = lex.scales.get(w) {
+            // "Mil Mi-8": a capitalised abbreviation with no number before it is a name.
+            if !seen && w.len() <= 3 && t.list[k].capitalized {
+                break;
+            }
             if !seen && !article {
                 // A bare "hundred" counts as one hundred (the suites' convention).
                 current = 1.0;
@@ -1205,6 +1220,17 @@ fn not_an_amount(
     let raw = t.lower(i);
     let next = (end < limit).then(|| t.lower(end));
     let touching_next = end < limit && t.list[end - 1].end == t.list[end].start;
+    // "... December 2025.17 In addition, there were": a footnote's number left at the start of
+    // the next sentence, before a capitalised function word, which no count stands before.
+    if i == floor
+        && end == i + 1
+        && end < limit
+        && t.list[end].capitalized
+        && !t.list[end].inner_capital
+        && lex.function_words.contains(t.lower(end))
+    {
+        return Some(NonAmount::Skip(end));
+    }
     // Clock times: 15:30, 3 p.m.
     if touching_next
         && next == Some(":")
@@ -1274,7 +1300,9 @@ fn not_an_amount(
     if i > floor {
         let prev = t.lower(i - 1);
         let touching_prev = t.list[i - 1].end == t.list[i].start;
-        let after_number = i >= floor + 3 && t.list[i - 3].kind == TokenKind::Number;
+        // "1.5 million-2 million" is a range; "21 Kh-101 missiles" a count and a designation.
+        let after_number =
+            i >= floor + 3 && t.list[i - 3].kind == TokenKind::Number && !t.list[i - 2].capitalized;
         let spelled_sign = i >= floor + 2 && matches!(t.lower(i - 2), "minus" | "negative" | "sub");
         if (prev == "-" || prev == "/" || prev == ".")
             && !after_number
@@ -1361,6 +1389,18 @@ fn not_an_amount(
             }
             return Some(NonAmount::Skip(k));
         }
+    }
+    // "between February 2022 and December 2025.20": a year after its month, with a footnote's
+    // number glued on by a full stop.
+    let year_and_note = raw.len() > 5
+        && raw.as_bytes()[4] == b'.'
+        && raw[..4]
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+        && i > floor
+        && lex.months.matches_at(t, i - 1, i);
+    if end == i + 1 && year_and_note {
+        return Some(NonAmount::Skip(end));
     }
     // Years: four digits, no separator, 1800..2100, not counting anything.
     if end == i + 1 && raw.len() == 4 && !raw.contains(',') {
@@ -1603,6 +1643,28 @@ mod tests {
     }
 
     #[test]
+    fn the_particle_of_hand_over_is_no_qualifier() {
+        let found = quantities("The sides agreed to hand over 157 prisoners.");
+        assert_eq!((found[0].0.as_str(), found[0].4), ("157", Qualifier::Exact));
+        // "1 IS fighter": an acronym after the number is no footnote's sentence.
+        assert_eq!(quantities("1 IS Iraqi fighter was killed.")[0].1, Some(1.0));
+        let found = quantities("The attack left over 20 people dead.");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].4),
+            ("over 20", Qualifier::MoreThan)
+        );
+    }
+
+    #[test]
+    fn a_makers_abbreviation_is_no_scale() {
+        // "Mil" is the helicopter's maker, not "a million"; the article counts one helicopter.
+        let found = quantities("A Mil Mi-8 helicopter was shot down.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0.as_str(), found[0].1), ("A", Some(1.0)));
+        assert_eq!(quantities("a mil")[0].1, Some(1e6));
+    }
+
+    #[test]
     fn not_counts_are_skipped() {
         for text in [
             "in 2024",
@@ -1621,6 +1683,8 @@ mod tests {
             "the An 26 crashed",
             "a third-party audit",
             "in the second half of the game",
+            "until December 2025.20 Combined losses",
+            "19 The strike was executed with drones",
         ] {
             assert!(
                 quantities(text).is_empty(),

@@ -546,10 +546,19 @@ fn resolve(doc: &Doc, lex: &Lexicon, kind: Reference, noun: &str, before: usize)
         Reference::Organisation => EntityKind::Organisation,
     };
     let upto = doc.mentions.partition_point(|m| m.tokens.end <= before);
+    // "Stein said she plans to sue. She acknowledged ...": a name of one word that opens its
+    // sentence is of no known kind, but one that speaks ("Stein said") is a person's.
+    let speaks = |m: &crate::doc::Mention| {
+        kind == Reference::Person
+            && doc.entities[m.entity].kind == EntityKind::Other
+            && m.tokens.end - m.tokens.start == 1
+            && m.tokens.end < doc.tokens.len()
+            && lex.person_speech_verbs.contains(doc.lower(m.tokens.end))
+    };
     let mut earlier = doc.mentions[..upto]
         .iter()
         .rev()
-        .filter(|m| doc.entities[m.entity].kind == want)
+        .filter(|m| doc.entities[m.entity].kind == want || speaks(m))
         .map(|m| m.entity);
     if kind == Reference::Person || !lex.self_naming_references.contains(noun) {
         return earlier.next();
@@ -582,6 +591,19 @@ mod tests {
             .into_iter()
             .map(|c| c.sources)
             .collect()
+    }
+
+    #[test]
+    fn she_points_back_to_a_one_word_name_that_spoke() {
+        assert_eq!(
+            sources("Stein said she plans to sue. She acknowledged 3 soldiers were killed."),
+            [["Stein"]]
+        );
+        // "Footage shows" names no person.
+        assert_eq!(
+            sources("Footage shows the bodies. He said 20 civilians were killed."),
+            [[""; 0]]
+        );
     }
 
     #[test]
