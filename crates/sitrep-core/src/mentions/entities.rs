@@ -341,6 +341,20 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
         {
             // "the Palestinian Prisoners' Society"
             end += 2;
+        } else if w == "'s"
+            && end + 1 < t.len()
+            && t.list[end + 1].capitalized
+            && t.list[end + 1].kind == TokenKind::Word
+            && lex.organisation_words.matches_at(t, end + 1, end + 2)
+            && lex
+                .gazetteer
+                .place_at(t, start, end)
+                .is_none_or(|(len, _)| len != end - start)
+        {
+            // "the Kharkiv Oblast Prosecutor's Office", "the Prosecutor General's Office": a
+            // body named by its head's title. A place's body ("Russia's Defence Ministry")
+            // stays a body of that place.
+            end += 2;
         } else if ((is_connector(w)
             // "Committee to Protect Journalists": "to" after an organisation's word.
             || (w == "to" && lex.organisation_words.matches_at(t, end - 1, end)))

@@ -290,10 +290,16 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
         if let Some((len, speaker_may_follow)) = verb {
             if t.lower(i) != "according" {
                 let before = entity_before(doc, lex, i, range.start);
+                // The speaker follows its verb only where the verb opens its clause ("...,"
+                // said the ministry", "Two killed, says army"): in "The think tank noted
+                // Ukrainian military casualties at 600,000" the name after is the object.
+                let inverted = i == range.start || t.list[i - 1].kind == TokenKind::Punct;
                 let found = match before {
                     Some((e, from)) => Some((e, from..i, from, i + len)),
-                    None if speaker_may_follow => entity_after(doc, lex, i + len, range.end)
-                        .map(|(e, from, end)| (e, from..end, i, end)),
+                    None if speaker_may_follow && inverted => {
+                        entity_after(doc, lex, i + len, range.end)
+                            .map(|(e, from, end)| (e, from..end, i, end))
+                    }
                     None => None,
                 };
                 if let Some((entity, name, from, end)) = found {
@@ -591,6 +597,37 @@ mod tests {
             .into_iter()
             .map(|c| c.sources)
             .collect()
+    }
+
+    #[test]
+    fn a_name_after_its_verb_speaks_only_where_the_verb_opens_its_clause() {
+        assert_eq!(
+            sources("The think tank noted Ukrainian military casualties at around 600,000."),
+            [[""; 0]]
+        );
+        assert_eq!(
+            sources("Russia acknowledges the attack but says it killed 2 civilians."),
+            [["Russia"]]
+        );
+        assert_eq!(
+            sources("\"Twelve soldiers were killed,\" said the Ukrainian military."),
+            [["Ukrainian military"]]
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_heads_title_is_one_name() {
+        assert_eq!(
+            sources(
+                "The Kharkiv Oblast Prosecutor's Office reported that one civilian was killed."
+            ),
+            [["Kharkiv Oblast Prosecutor's Office"]]
+        );
+        // A place's body stays the body, owned by the place.
+        assert_eq!(
+            sources("Russia's Defence Ministry said 12 soldiers were killed."),
+            [["Defence Ministry"]]
+        );
     }
 
     #[test]
