@@ -434,6 +434,8 @@ pub struct Lexicon {
     pub locative: HashSet<String>,
     pub not_location: HashSet<String>,
     pub region_words: HashSet<String>,
+    /// Words besides a name in a place's phrase ("occupied", "northern", "the").
+    pub place_modifiers: HashSet<String>,
     pub date_labels: HashSet<String>,
     pub generic_heads: HashSet<String>,
     pub affiliation_roles: HashSet<String>,
@@ -580,6 +582,7 @@ struct PlaceWords {
     locative: Vec<String>,
     not_location: Vec<String>,
     region_words: Vec<String>,
+    place_modifiers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -900,6 +903,7 @@ impl Lexicon {
             locative: hash_of(words.places.locative),
             not_location: hash_of(words.places.not_location),
             region_words: hash_of(words.places.region_words),
+            place_modifiers: hash_of(words.places.place_modifiers),
             date_labels: hash_of(words.header.date_labels),
             generic_heads: hash_of(words.groups.generic_heads),
             affiliation_roles: hash_of(sources.affiliation_roles),

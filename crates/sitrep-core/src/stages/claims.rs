@@ -418,6 +418,34 @@ fn natural_death(doc: &Doc, lex: &Lexicon, q: &Quantity, limit: usize) -> bool {
             .any(|k| lex.natural_causes.matches_at(t, k, limit))
 }
 
+/// The place a count's own phrase names right after its group: "three in Zaporizhzhia" in
+/// "killed two people in Kherson and three in Zaporizhzhia", where the sentence's place is
+/// Kherson.
+fn own_place(doc: &Doc, lex: &Lexicon, count: &Count) -> Option<String> {
+    let q = &doc.quantities[count.quantity];
+    let at = count.subject.end.max(q.tokens.end);
+    let sentence_end = doc.sentences[doc.sentence_of(q.tokens.start)?].tokens.end;
+    if at >= sentence_end || !lex.locative.contains(doc.lower(at)) || doc.lower(at) == "of" {
+        return None;
+    }
+    let first = doc.places.partition_point(|p| p.tokens.start <= at);
+    let p = doc.places.get(first)?;
+    let reach =
+        (at + 1..p.tokens.start).all(|k| lex.place_modifiers.contains(doc.lower(k)) && k < at + 4);
+    if !reach || p.tokens.end > sentence_end {
+        return None;
+    }
+    // "in east Ukraine's Donetsk": the place after the owner's.
+    if p.tokens.end < sentence_end && doc.lower(p.tokens.end) == "'s" {
+        return doc
+            .places
+            .get(first + 1)
+            .filter(|n| n.tokens.start == p.tokens.end + 1 && n.tokens.end <= sentence_end)
+            .map(|n| n.text.clone());
+    }
+    Some(p.text.clone())
+}
+
 /// Whether an alternative or doubtful account ("other reports claim", "conflicting reports
 /// stated") opens before the count in its sentence, from `floor`.
 fn another_account(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> bool {
@@ -508,7 +536,7 @@ fn drafts_for(
         metric: found.metric,
         subject: doc.slice(subject.clone()).to_string(),
         subject_head: head,
-        place: facts.place.clone(),
+        place: own_place(doc, lex, &counts[c]).or_else(|| facts.place.clone()),
         date: facts.date,
         // "Hamas said 30 were killed, while Israel said 12": each figure its clause's speaker.
         sources: doc
@@ -592,6 +620,21 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
         return false;
     };
     let tail = &between[..and];
+    // Or where it was: "two people in Kherson and three in Zaporizhzhia", "40 drones from
+    // occupied Crimea and 12 missiles".
+    let place_phrase = tail.len() >= 2
+        && tail.len() <= 6
+        && (lex.locative.contains(tail[0]) || tail[0] == "from")
+        && (from + 1..from + and).all(|k| {
+            let tok = &doc.tokens.list[k];
+            (tok.kind == TokenKind::Word && tok.capitalized)
+                || lex.place_modifiers.contains(doc.lower(k))
+                || lex.region_words.contains(doc.lower(k))
+        })
+        && (from + 1..from + and).any(|k| doc.tokens.list[k].capitalized);
+    if place_phrase && joined(&between[and..]) {
+        return true;
+    }
     joined(&between[and..])
         && matches!(tail.first(), Some(&"of") | Some(&"("))
         && tail.len() <= 12
@@ -758,10 +801,9 @@ fn inherited_subject(doc: &Doc, lex: &Lexicon, counts: &[Count], c: usize) -> Ra
         }
     }
     // "killed 4 people, including a child, and wounded 25": a part's group is not the whole's.
-    // Nor is a thing's the group of a count of people: "a strike on a boat, bringing the death
-    // toll to at least 128" counts no boats.
-    // (A part keeps its whole's things: "captured six villages, including four" counts
-    // villages, and a metric of people then finds no claim in it.)
+    // Nor is a thing's the group of a count of people ("a strike on a boat, bringing the death
+    // toll to at least 128" counts no boats), except for a part: "captured six villages,
+    // including four" counts villages, and a metric of people then finds no claim in it.
     let of_people = !counts[c].subset
         && counts[c]
             .found
@@ -1738,6 +1780,33 @@ mod tests {
             brief("Two soldiers died of their wounds."),
             [b("killed", "Two", "soldiers")]
         );
+    }
+
+    #[test]
+    fn groups_told_with_their_places_share_the_verb_and_keep_their_place() {
+        let found: Vec<(String, String, Option<String>)> =
+            claims("Russian strikes killed two people in Kherson and three in Zaporizhzhia.")
+                .into_iter()
+                .map(|c| (c.quantity.text, c.subject, c.place))
+                .collect();
+        let place = |p: &str| Some(p.to_string());
+        assert_eq!(
+            found,
+            [
+                ("two".into(), "people".into(), place("Kherson")),
+                ("three".into(), "people".into(), place("Zaporizhzhia"))
+            ]
+        );
+        assert_eq!(
+            brief("Russia launched 40 drones from occupied Crimea and 12 missiles."),
+            [
+                b("launched", "40", "drones"),
+                b("launched", "12", "missiles")
+            ]
+        );
+        // A place's owner is not where the count is.
+        let c = claims("Gunmen kill three police in east Ukraine's Donetsk");
+        assert_eq!(c[0].place.as_deref(), Some("Donetsk"));
     }
 
     #[test]

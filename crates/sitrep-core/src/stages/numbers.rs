@@ -1341,7 +1341,11 @@ fn not_an_amount(
         if lex.identifier_words.contains(label_word)
             && (prev == "." || matches!(label_word, "number" | "no") || label())
         {
-            return Some(NonAmount::Skip(end));
+            // "Item 1 of 5", "page 3 of 10": the whole the label counts through is no amount.
+            let of_whole = end + 1 < limit
+                && t.lower(end) == "of"
+                && t.list[end + 1].kind == TokenKind::Number;
+            return Some(NonAmount::Skip(if of_whole { end + 2 } else { end }));
         }
     }
     // Names before a number: "iPhone 11", "FTSE 100", "Apollo 11" (not "Kursk, 100", not a
@@ -1685,6 +1689,7 @@ mod tests {
             "in the second half of the game",
             "until December 2025.20 Combined losses",
             "19 The strike was executed with drones",
+            "Item 1 of 5 Ukrainian prisoners of war pose for a picture",
         ] {
             assert!(
                 quantities(text).is_empty(),

@@ -34,14 +34,12 @@ pub fn sources(ann: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
+/// The split's articles as (name, text, first annotator's `.ann` file), or why they cannot be
+/// read (a missing folder).
+pub fn articles(gold: &Path, split: Split) -> Result<Vec<(String, String, String)>, String> {
     let dir = gold.join("polnear").join(split.name());
-    let Ok(entries) = std::fs::read_dir(dir.join("attributions")) else {
-        return vec![SetResult::skipped(
-            "polnear",
-            format!("{} is missing", dir.display()),
-        )];
-    };
+    let entries = std::fs::read_dir(dir.join("attributions"))
+        .map_err(|_| format!("{} is missing", dir.display()))?;
     // stem -> first annotator's file
     let mut anns: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for entry in entries.flatten() {
@@ -52,34 +50,46 @@ pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
         let stem = base.rsplit_once('_').map_or(base, |(s, _)| s).to_string();
         anns.entry(stem).or_insert(entry.path());
     }
+    Ok(anns
+        .into_iter()
+        .filter_map(|(stem, ann)| {
+            let text = std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt")));
+            Some((stem, text.ok()?, std::fs::read_to_string(ann).ok()?))
+        })
+        .collect())
+}
+
+/// The character spans of the speakers sitrep finds in an annotated document.
+pub fn speaker_spans(doc: &sitrep_core::doc::Doc) -> Vec<(usize, usize)> {
+    let mut offsets = CharOffsets::new(doc.text);
+    let list = &doc.tokens.list;
+    doc.attributions
+        .iter()
+        .flat_map(|a| a.speakers.iter())
+        .map(|r| {
+            (
+                offsets.chars(list[r.start].start),
+                offsets.chars(list[r.end - 1].end),
+            )
+        })
+        .collect()
+}
+
+pub fn score(gold: &Path, split: Split) -> Vec<SetResult> {
+    let articles = match articles(gold, split) {
+        Ok(a) => a,
+        Err(why) => return vec![SetResult::skipped("polnear", why)],
+    };
     let e = Extractor::new();
     let mut counts = Counts::default();
-    let mut articles = 0;
-    for (stem, ann) in &anns {
-        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{stem}.txt"))) else {
-            continue;
-        };
-        let Ok(ann) = std::fs::read_to_string(ann) else {
-            continue;
-        };
-        let document = Document::new(stem.clone(), text);
-        let doc = e.annotate(&document);
-        let mut offsets = CharOffsets::new(doc.text);
-        let mut ours = Vec::new();
-        for a in &doc.attributions {
-            for r in &a.speakers {
-                let list = &doc.tokens.list;
-                ours.push((
-                    offsets.chars(list[r.start].start),
-                    offsets.chars(list[r.end - 1].end),
-                ));
-            }
-        }
+    let n = articles.len();
+    for (stem, text, ann) in articles {
+        let document = Document::new(stem, text);
+        let ours = speaker_spans(&e.annotate(&document));
         let theirs = sources(&ann);
         counts.add(&ours, &theirs, |p, g| p.0 < g.1 && g.0 < p.1);
-        articles += 1;
     }
-    let mut r = SetResult::from_counts("polnear sources (overlap)", split.name(), articles, counts);
+    let mut r = SetResult::from_counts("polnear sources (overlap)", split.name(), n, counts);
     r.note = format!("{} gold source spans", counts.expected);
     vec![r]
 }
