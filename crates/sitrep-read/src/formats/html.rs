@@ -610,6 +610,16 @@ mod tests {
     }
 
     #[test]
+    fn headlines_in_unspaced_scripts_are_counted_by_characters() {
+        assert!(headline_length(&words_of(
+            "クリップボード拡張ソフトClibor1.3.0が公開されていたのでバージョンアップ"
+        )));
+        assert!(!headline_length(&words_of("Speccyのportable版")));
+        assert!(headline_length("four words make one"));
+        assert!(!headline_length("read more"));
+    }
+
+    #[test]
     fn line_breaks_survive_extraction_and_the_headline_leaves_the_text() {
         let html = br#"<html><head><title>Strike on Kharkiv</title></head><body>
             <article><h1>Strike on Kharkiv</h1>
