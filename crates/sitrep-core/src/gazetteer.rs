@@ -37,7 +37,26 @@ impl Gazetteer {
         g.load_places(include_str!("../data/gazetteer.tsv"));
         g.load_places(include_str!("../data/regions.tsv"));
         g.load_aliases(include_str!("../data/place_aliases.tsv"));
+        g.add_national_spellings("UA");
         g
+    }
+
+    /// Adds, for the places of one country, the spelling of its own national romanisation
+    /// where GeoNames spells them otherwise: Ukraine's 2010 system, which news uses ("Kryvyi
+    /// Rih", "Kupiansk", "Avdiivka") against GeoNames' "Kryvyy Rih", "Kupyansk", "Avdiyivka".
+    fn add_national_spellings(&mut self, country: &str) {
+        let variants: Vec<(String, u32)> = self
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.country == country && p.kind != PlaceKind::Country)
+            .filter_map(|(i, p)| national_spelling(&p.name).map(|v| (v, i as u32)))
+            .collect();
+        for (name, id) in variants {
+            if self.lookup(&name).is_none() {
+                self.names.insert(&name, id);
+            }
+        }
     }
 
     fn rows(tsv: &str) -> impl Iterator<Item = [&str; 3]> {
@@ -126,4 +145,57 @@ impl Gazetteer {
         let (len, id) = self.names.longest_at(&t, 0, t.len())?;
         (len == t.len()).then(|| &self.places[*id as usize])
     }
+}
+
+/// A Ukrainian place name as Ukraine's national romanisation writes it, from the BGN/PCGN
+/// style GeoNames uses, where the two differ: no apostrophes for the soft sign, "-yy" ending
+/// as "-yi", and inside a word "ya", "yu", "ye" as "ia", "iu", "ie", "yi" as "i" after a vowel,
+/// and "y" between a vowel and a consonant as "i" ("Hulyaypole" is "Huliaipole").
+///
+/// ```
+/// use sitrep_core::gazetteer::national_spelling;
+/// assert_eq!(national_spelling("Kryvyy Rih").as_deref(), Some("Kryvyi Rih"));
+/// assert_eq!(national_spelling("Berdyans'k").as_deref(), Some("Berdiansk"));
+/// assert_eq!(national_spelling("Avdiyivka").as_deref(), Some("Avdiivka"));
+/// assert_eq!(national_spelling("Kyiv"), None);
+/// ```
+pub fn national_spelling(name: &str) -> Option<String> {
+    let vowel = |c: char| "aeiouy".contains(c.to_ascii_lowercase());
+    let word = |w: &str| -> String {
+        let chars: Vec<char> = w
+            .chars()
+            .filter(|&c| c != '\'' && c != '\u{2019}')
+            .collect();
+        let mut out = String::with_capacity(chars.len());
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            let next = chars.get(k + 1).copied();
+            if k > 0 && c == 'y' {
+                let prev = chars[k - 1];
+                match next {
+                    Some('a' | 'u' | 'e') => out.push('i'),
+                    Some('i') if vowel(prev) => {
+                        // "ayi", "iyi": the "y" is the glide the vowel before gives.
+                        k += 1;
+                        continue;
+                    }
+                    Some('y') if k + 2 == chars.len() => {
+                        out.push_str("yi");
+                        k += 2;
+                        continue;
+                    }
+                    Some(n) if vowel(prev) && !vowel(n) => out.push('i'),
+                    _ => out.push(c),
+                }
+            } else {
+                out.push(c);
+            }
+            k += 1;
+        }
+        out
+    };
+    let spelled: Vec<String> = name.split(' ').map(word).collect();
+    let spelled = spelled.join(" ");
+    (spelled != name).then_some(spelled)
 }

@@ -1807,6 +1807,11 @@ mod tests {
         // A place's owner is not where the count is.
         let c = claims("Gunmen kill three police in east Ukraine's Donetsk");
         assert_eq!(c[0].place.as_deref(), Some("Donetsk"));
+        // Ukraine's own romanisation of its places, as news writes them.
+        for town in ["Kryvyi Rih", "Kupiansk", "Avdiivka", "Mykolaiv", "Izium"] {
+            let c = claims(&format!("Two civilians were killed in {town}."));
+            assert_eq!(c[0].place.as_deref(), Some(town));
+        }
     }
 
     #[test]
