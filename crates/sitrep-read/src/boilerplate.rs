@@ -160,12 +160,17 @@ fn is_caption(cues: &Cues, lower: &str) -> bool {
 /// assert_eq!(without_boilerplate(text), "Two soldiers were killed.");
 /// ```
 pub fn without_boilerplate(text: &str) -> String {
-    if !text.lines().any(is_boilerplate) {
+    let kept: Vec<&str> = text.split('\n').filter(|l| !is_boilerplate(l)).collect();
+    if kept.len() == text.split('\n').count() {
         return text.to_string();
     }
-    let kept: Vec<&str> = text.split('\n').filter(|l| !is_boilerplate(l)).collect();
-    let joined = kept.join("\n");
-    let mut blocks: Vec<&str> = joined.split("\n\n").map(str::trim).collect();
+    close_up(&kept.join("\n"))
+}
+
+/// The text with the blank lines left where lines were taken out closed up: one blank line
+/// between paragraphs, none at either end.
+pub(crate) fn close_up(text: &str) -> String {
+    let mut blocks: Vec<&str> = text.split("\n\n").map(str::trim).collect();
     blocks.retain(|b| !b.is_empty());
     blocks.join("\n\n")
 }

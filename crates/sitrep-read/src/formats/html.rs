@@ -196,10 +196,7 @@ fn without_site_links(text: &str, html: &str, page_url: &str) -> String {
         }
         out.push('\n');
     }
-    // Blank lines left where lines were taken out close up.
-    let mut blocks: Vec<&str> = out.split("\n\n").map(str::trim).collect();
-    blocks.retain(|b| !b.is_empty());
-    blocks.join("\n\n")
+    crate::boilerplate::close_up(&out)
 }
 
 /// The words of a text, lower-cased, as one key: "Milan Design Week 2018 | FLOS" and its
