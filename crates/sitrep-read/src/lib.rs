@@ -20,6 +20,8 @@
 
 pub mod boilerplate;
 pub mod formats;
+pub mod main_text;
+pub mod page_meta;
 
 use std::fmt;
 use std::path::Path;
@@ -342,4 +344,15 @@ pub(crate) fn read_all(
             None
         }
     }
+}
+
+/// A date as feeds and pages write them: RFC 2822 (RSS), RFC 3339 (Atom, Dublin Core,
+/// JSON-LD, meta tags), or one that starts with `YYYY-MM-DD`.
+pub(crate) fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    chrono::DateTime::parse_from_rfc2822(s)
+        .or_else(|_| chrono::DateTime::parse_from_rfc3339(s))
+        .map(|d| d.date_naive())
+        .ok()
+        .or_else(|| s.get(..10).and_then(|d| d.parse().ok()))
 }

@@ -7,7 +7,6 @@
 
 use std::io::BufRead;
 
-use chrono::{DateTime, NaiveDate};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event as Xml;
 use sitrep_core::{Document, Meta};
@@ -270,7 +269,7 @@ fn document(
     let published = if date.is_empty() {
         None
     } else {
-        let parsed = parse_date(date);
+        let parsed = crate::parse_date(date);
         if parsed.is_none() {
             sink(Event::Warning(problem(
                 path,
@@ -301,15 +300,6 @@ fn document(
             language: None,
         },
     })
-}
-
-/// RFC 2822 (RSS), RFC 3339 (Atom, Dublin Core) or a bare `YYYY-MM-DD`.
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    DateTime::parse_from_rfc2822(s)
-        .or_else(|_| DateTime::parse_from_rfc3339(s))
-        .map(|d| d.date_naive())
-        .ok()
-        .or_else(|| s.get(..10).and_then(|d| d.parse().ok()))
 }
 
 #[cfg(test)]

@@ -2,12 +2,15 @@
 //! stories and comments, and the page's metadata (title, byline, publication date, publisher,
 //! canonical URL, language from JSON-LD, OpenGraph and meta tags).
 //!
-//! The main text comes from the `trafilatura` crate, a Rust port of go-trafilatura (tree
-//! scoring of text and link density, with Readability and jusText as fallbacks). The bytes are
-//! decoded first in the charset the page declares (a byte-order mark, `<meta charset>`, or
-//! `http-equiv`), checked against what the bytes are: a page that declares a legacy charset but
-//! is valid UTF-8 is read as UTF-8, and one that declares UTF-8 but is not is repaired, with a
-//! warning either way.
+//! The page is parsed once (html5ever, through `scraper`); the main text comes from sitrep's
+//! own extractor ([`crate::main_text`]) and the metadata from [`crate::page_meta`]. Where the
+//! extractor finds almost nothing, the `trafilatura` crate reads the page instead: a port of
+//! go-trafilatura, several times slower, with Readability and jusText as its own fallbacks.
+//!
+//! The bytes are decoded first in the charset the page declares (a byte-order mark,
+//! `<meta charset>`, or `http-equiv`), checked against what the bytes are: a page that declares
+//! a legacy charset but is valid UTF-8 is read as UTF-8, and one that declares UTF-8 but is not
+//! is repaired, with a warning either way.
 
 use std::borrow::Cow;
 use std::io::{BufRead, Read};
@@ -15,6 +18,8 @@ use std::io::{BufRead, Read};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use sitrep_core::{Document, Meta};
 
+use crate::main_text::main_text;
+use crate::page_meta::page_meta;
 use crate::{find_bytes, problem, Event, Format};
 
 /// HTML pages (`.html`, `.htm`, or content that starts like HTML).
@@ -80,10 +85,54 @@ pub fn page(
         return Err("binary content, not an HTML page".into());
     }
     let html = decode(bytes, warn);
-    let html = with_break_marks(&html);
+    let parsed = scraper::Html::parse_document(&html);
+    let found = page_meta(&parsed);
+    let own = main_text(&parsed).filter(|m| m.text.chars().count() >= FALLBACK_BELOW);
+    let (text, meta) = match own {
+        Some(own) => (own.text, found.meta),
+        None => {
+            let (text, theirs) = general_extractor(&html)?;
+            let ours = found.meta;
+            let meta = Meta {
+                title: ours.title.or(theirs.title),
+                byline: ours.byline.or(theirs.byline),
+                published: ours.published.or(theirs.published),
+                url: ours.url.or(theirs.url),
+                source: ours.source.or(theirs.source),
+                language: ours.language.or(theirs.language),
+            };
+            (text, meta)
+        }
+    };
+    let text = without_site_links(&text, &parsed, meta.url.as_deref().unwrap_or(""));
+    drop(parsed);
+    let headlines = [meta.title.as_deref(), found.headline.as_deref()];
+    let text = without_headline(text, &headlines);
+    let text = crate::boilerplate::without_boilerplate(&text);
+    if text.is_empty() {
+        return Err("no article text found in the page".into());
+    }
+    Ok(Document {
+        id: id.to_string(),
+        text,
+        meta: Meta {
+            url: meta.url.or_else(|| url.map(str::to_string)),
+            ..meta
+        },
+    })
+}
+
+/// sitrep's own extractor ([`main_text`]) is used unless it finds fewer characters than this;
+/// then the general extractor reads the page.
+const FALLBACK_BELOW: usize = 250;
+
+/// The main text and metadata as the `trafilatura` crate finds them: a port of
+/// go-trafilatura (tree scoring of text and link density, with Readability and jusText as
+/// fallbacks), many times slower than [`main_text`] but surer on pages unlike articles.
+fn general_extractor(html: &str) -> Result<(String, Meta), String> {
+    let html = with_break_marks(html);
     // Precision first: a related-stories box or a caption with other figures in it does more
-    // harm downstream than a missed sentence (and on the benchmark's dev pages it scores best:
-    // shingle F1 0.974 against 0.967 balanced and 0.963 favouring recall).
+    // harm downstream than a missed sentence.
     let options = trafilatura::Options::default()
         .with_fallback(true)
         .with_focus(trafilatura::ExtractionFocus::FavorPrecision);
@@ -99,29 +148,20 @@ pub fn page(
     } else {
         text
     };
-    let text = without_site_links(&text, &html, &result.metadata.url);
-    let text = without_headline(text, &result.metadata.title);
-    let text = crate::boilerplate::without_boilerplate(&text);
-    if text.is_empty() {
-        return Err("no article text found in the page".into());
-    }
     let m = result.metadata;
     let some = |s: String| {
         let s = s.replace(BREAK_MARK, " ").trim().to_string();
         (!s.is_empty()).then_some(s)
     };
-    Ok(Document {
-        id: id.to_string(),
-        text,
-        meta: Meta {
-            title: some(m.title),
-            byline: some(m.author),
-            published: m.date,
-            url: some(m.url).or_else(|| url.map(str::to_string)),
-            source: some(m.sitename),
-            language: some(m.language),
-        },
-    })
+    let meta = Meta {
+        title: some(m.title),
+        byline: some(m.author),
+        published: m.date,
+        url: some(m.url),
+        source: some(m.sitename),
+        language: some(m.language),
+    };
+    Ok((text, meta))
 }
 
 /// A character the extractor keeps as text, put after every `<br>`: the `trafilatura` crate
@@ -170,11 +210,19 @@ fn with_break_marks(html: &str) -> Cow<'_, str> {
 /// document's `title`, and kept in the text too it would be read twice, as the plain text
 /// reader's header stage avoids for the same reason (and the benchmark's main text leaves it
 /// out).
-fn without_headline(text: String, title: &str) -> String {
+fn without_headline(text: String, headlines: &[Option<&str>]) -> String {
     let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-    let key = words_of(title);
     // A page whose whole text is its headline keeps it.
-    if key.is_empty() || rest.trim().is_empty() || words_of(first) != key {
+    if rest.trim().is_empty() {
+        return text;
+    }
+    let first = words_of(first);
+    let is_headline = headlines
+        .iter()
+        .flatten()
+        .map(|h| words_of(h))
+        .any(|key| !key.is_empty() && key == first);
+    if !is_headline {
         return text;
     }
     rest.trim_start().to_string()
@@ -184,8 +232,8 @@ fn without_headline(text: String, title: &str) -> String {
 /// site: the headlines of related or latest stories that extraction kept after the article
 /// ("Milan Design Week 2018 | FLOS pays tribute to Achille Castiglioni"). Links to other sites
 /// ("Get it on Amazon for $39") and short link texts stay: those are often the article's own.
-fn without_site_links(text: &str, html: &str, page_url: &str) -> String {
-    let links = site_link_texts(html, host_of(page_url));
+fn without_site_links(text: &str, page: &scraper::Html, page_url: &str) -> String {
+    let links = site_link_texts(page, host_of(page_url));
     if links.is_empty() {
         return text.to_string();
     }
@@ -231,26 +279,17 @@ fn host_of(url: &str) -> Option<&str> {
 }
 
 /// The texts (as [`words_of`] keys) of the page's links to its own site that are long enough
-/// to be headlines: four words or more. A scan of the raw HTML, which is cheap next to
-/// parsing it again.
-fn site_link_texts(html: &str, page_host: Option<&str>) -> std::collections::HashSet<String> {
+/// to be headlines: four words or more.
+fn site_link_texts(
+    page: &scraper::Html,
+    page_host: Option<&str>,
+) -> std::collections::HashSet<String> {
     let mut texts = std::collections::HashSet::new();
-    let lower = html.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(k) = lower[at..].find("<a") {
-        let start = at + k;
-        at = start + 2;
-        if !lower[at..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>') {
+    for node in page.tree.root().descendants() {
+        let Some(link) = node.value().as_element().filter(|e| e.name() == "a") else {
             continue;
-        }
-        let Some(tag_end) = lower[at..].find('>').map(|e| at + e) else {
-            break;
         };
-        let Some(close) = lower[tag_end..].find("</a").map(|e| tag_end + e) else {
-            break;
-        };
-        let href = attribute(&html[at..tag_end], &lower[at..tag_end], "href").unwrap_or("");
-        at = close;
+        let href = link.attr("href").unwrap_or("").trim();
         let internal = if href.starts_with("//") || href.contains("://") {
             match (host_of(href), page_host) {
                 (Some(h), Some(p)) => h == p || h.ends_with(&format!(".{p}")),
@@ -262,98 +301,17 @@ fn site_link_texts(html: &str, page_host: Option<&str>) -> std::collections::Has
         if !internal {
             continue;
         }
-        let inner = strip_tags(&html[tag_end + 1..close]);
-        let key = words_of(&decode_entities(&inner));
+        let mut inner = String::new();
+        for text in node.descendants().filter_map(|d| d.value().as_text()) {
+            inner.push_str(text);
+            inner.push(' ');
+        }
+        let key = words_of(&inner);
         if headline_length(&key) {
             texts.insert(key);
         }
     }
     texts
-}
-
-/// The value of attribute `name` in a tag's text (`lower` is the same text lower-cased).
-fn attribute<'a>(tag: &'a str, lower: &str, name: &str) -> Option<&'a str> {
-    let mut from = 0;
-    while let Some(k) = lower[from..].find(name) {
-        let k = from + k;
-        from = k + name.len();
-        let before_ok = k == 0 || lower.as_bytes()[k - 1].is_ascii_whitespace();
-        let rest = lower[from..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
-        }
-        let value_at = tag.len() - rest.len() + 1;
-        let value = tag[value_at..].trim_start();
-        return match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value[1..].split(q).next(),
-            _ => value.split(|c: char| c.is_ascii_whitespace()).next(),
-        };
-    }
-    None
-}
-
-/// Text with its tags taken out, each tag standing for a space.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The character references of a text decoded where they are numeric or one of XML's five;
-/// others stay as they are (and such a link is then simply not matched).
-fn decode_entities(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        rest = &rest[k..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let code = match name.strip_prefix('#') {
-                Some(n) => match n.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => n.parse().ok(),
-                },
-                None => match name {
-                    "amp" => Some(38),
-                    "lt" => Some(60),
-                    "gt" => Some(62),
-                    "quot" => Some(34),
-                    "apos" => Some(39),
-                    "nbsp" => Some(32),
-                    _ => None,
-                },
-            };
-            Some((char::from_u32(code?)?, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
 }
 
 /// The text of the extracted article's HTML with its paragraph breaks: a blank line between
@@ -364,8 +322,14 @@ pub(crate) fn paragraphs(html: &str) -> String {
     let fragment = scraper::Html::parse_fragment(html);
     let mut out = String::with_capacity(html.len() / 2);
     walk(fragment.tree.root(), &mut out);
-    let mut text = String::with_capacity(out.len());
-    for block in out.split("\n\n") {
+    tidy(&out)
+}
+
+/// Raw text as [`write_node`] writes it, tidied: white space runs made one space, blank
+/// lines between blocks, single line breaks kept.
+pub(crate) fn tidy(raw: &str) -> String {
+    let mut text = String::with_capacity(raw.len());
+    for block in raw.split("\n\n") {
         let block = block
             .split('\n')
             .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -383,6 +347,17 @@ pub(crate) fn paragraphs(html: &str) -> String {
 }
 
 fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    write_node(node, out, &mut walk);
+}
+
+/// Writes one node's text for [`tidy`]: a text node as it is (markup line breaks as spaces,
+/// [`BREAK_MARK`] as a line break), an element with blank lines around it when it is a block,
+/// `<br>` as a line break, and each child through `children`, which decides what to keep.
+pub(crate) fn write_node(
+    node: ego_tree::NodeRef<'_, scraper::Node>,
+    out: &mut String,
+    children: &mut dyn FnMut(ego_tree::NodeRef<'_, scraper::Node>, &mut String),
+) {
     match node.value() {
         // Line breaks in the markup are whitespace; only <br> breaks a line.
         scraper::Node::Text(t) => out.extend(t.chars().map(|c| match c {
@@ -406,7 +381,7 @@ fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
                 out.push(' ');
             }
             for child in node.children() {
-                walk(child, out);
+                children(child, out);
             }
             if block {
                 out.push_str("\n\n");
@@ -414,7 +389,7 @@ fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
         }
         _ => {
             for child in node.children() {
-                walk(child, out);
+                children(child, out);
             }
         }
     }
@@ -588,7 +563,8 @@ mod tests {
         let text = "At least 12 civilians were killed overnight.\n\nGet it on Amazon for $39.99 \
                     today\n\nMilan Design Week 2018 | FLOS pays tribute\n\nDrones struck & killed \
                     twelve people overnight\n\nRead more";
-        let kept = without_site_links(text, html, "https://www.ledger.example/world/strike");
+        let page = scraper::Html::parse_document(html);
+        let kept = without_site_links(text, &page, "https://www.ledger.example/world/strike");
         assert_eq!(
             kept,
             "At least 12 civilians were killed overnight.\n\nGet it on Amazon for $39.99 today\n\nRead more"
@@ -599,7 +575,7 @@ mod tests {
         assert_eq!(
             without_site_links(
                 "Body text.\nSeiko's Flow of Time at the Triennale",
-                html,
+                &scraper::Html::parse_document(html),
                 ""
             ),
             "Body text."
@@ -644,7 +620,7 @@ mod tests {
         assert_eq!(doc.meta.title.as_deref(), Some("Strike on Kharkiv"));
         // A text that is its headline and nothing else stays.
         assert_eq!(
-            without_headline("Strike on Kharkiv".into(), "Strike on Kharkiv"),
+            without_headline("Strike on Kharkiv".into(), &[Some("Strike on Kharkiv")]),
             "Strike on Kharkiv"
         );
         assert_eq!(
