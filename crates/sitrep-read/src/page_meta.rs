@@ -263,28 +263,17 @@ fn without_site_name(title: &str) -> String {
 /// Whether an element's class, id or itemprop says it holds the page's date ("date-published",
 /// "timestamp").
 fn mentions_date(element: &scraper::node::Element) -> bool {
-    [
-        element.attr("class"),
-        element.attr("id"),
-        element.attr("itemprop"),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|value| {
-        let value = value.to_ascii_lowercase();
-        NAMES
-            .date_classes
-            .iter()
-            .any(|c| value.contains(c.as_str()))
-    })
+    marked_as(element, &NAMES.date_classes)
 }
 
 /// Whether an element is the page's byline by its `rel`, `itemprop`, class or id ("author",
 /// "byline").
 fn names_author(element: &scraper::node::Element) -> bool {
-    if element.attr("rel") == Some("author") {
-        return true;
-    }
+    element.attr("rel") == Some("author") || marked_as(element, &NAMES.byline_classes)
+}
+
+/// Whether one of `words` is in the element's class, id or itemprop, in any case.
+fn marked_as(element: &scraper::node::Element, words: &[String]) -> bool {
     [
         element.attr("class"),
         element.attr("id"),
@@ -294,10 +283,7 @@ fn names_author(element: &scraper::node::Element) -> bool {
     .flatten()
     .any(|value| {
         let value = value.to_ascii_lowercase();
-        NAMES
-            .byline_classes
-            .iter()
-            .any(|c| value.contains(c.as_str()))
+        words.iter().any(|w| value.contains(w.as_str()))
     })
 }
 

@@ -87,11 +87,16 @@ pub fn page(
     let html = decode(bytes, warn);
     let parsed = scraper::Html::parse_document(&html);
     let found = page_meta(&parsed);
-    let own = main_text(&parsed).filter(|m| m.text.chars().count() >= FALLBACK_BELOW);
+    let own = main_text(&parsed).map(|m| m.text);
     let (text, meta) = match own {
-        Some(own) => (own.text, found.meta),
-        None => {
-            let (text, theirs) = general_extractor(&html)?;
+        Some(own) if own.chars().count() >= FALLBACK_BELOW => (own, found.meta),
+        own => {
+            // What little sitrep's extractor found still beats an error.
+            let (text, theirs) = match (general_extractor(&html), own) {
+                (Ok(theirs), _) => theirs,
+                (Err(_), Some(own)) => (own, Meta::default()),
+                (Err(e), None) => return Err(e),
+            };
             let ours = found.meta;
             let meta = Meta {
                 title: ours.title.or(theirs.title),
@@ -551,6 +556,16 @@ mod tests {
             &mut |_| {},
         );
         assert!(empty.unwrap_err().contains("no article text"));
+    }
+
+    #[test]
+    fn a_short_page_keeps_what_sitreps_extractor_found() {
+        let html = b"<html><body><div><p>Two soldiers were killed on Monday, officials said.</p></div></body></html>";
+        let doc = page("short.html", html, None, &mut |_| {}).unwrap();
+        assert_eq!(
+            doc.text,
+            "Two soldiers were killed on Monday, officials said."
+        );
     }
 
     #[test]
