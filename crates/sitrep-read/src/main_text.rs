@@ -523,7 +523,7 @@ impl Scan {
             }
             let score = self.scores.get(&sibling.id()).copied().unwrap_or(0.0);
             let stats = self.stats.get(&sibling.id()).copied().unwrap_or_default();
-            let keep = if score.is_finite() && score + bonus >= threshold {
+            let keep = if score + bonus >= threshold {
                 true
             } else if element.name() == "p" {
                 let density = stats.link_density();
@@ -559,12 +559,7 @@ impl Scan {
         }
         let stats = self.stats.get(&node.id()).copied().unwrap_or_default();
         let weight = class_weight(element);
-        let score = self
-            .scores
-            .get(&node.id())
-            .copied()
-            .filter(|s| s.is_finite())
-            .unwrap_or(0.0);
+        let score = self.scores.get(&node.id()).copied().unwrap_or(0.0);
         if weight + score < 0.0 {
             return true;
         }
@@ -607,11 +602,7 @@ impl Scan {
 
 /// Whether an element's text ends like a sentence ("." and nothing after it).
 fn text_ends_sentence(node: NodeRef<'_, Node>) -> bool {
-    let mut text = String::new();
-    for t in node.descendants().filter_map(|d| d.value().as_text()) {
-        text.push_str(t);
-    }
-    let text = text.trim_end();
+    let text = crate::page_meta::text_of(node);
     text.ends_with('.') || text.ends_with(".\"") || text.ends_with(".”")
 }
 

@@ -65,8 +65,6 @@ pub fn page_meta(page: &Html) -> PageMeta {
     let mut time = None;
     let mut canonical = None;
     let mut lang = None;
-    let mut dated = None;
-    let mut signed = None;
     for node in page.tree.root().descendants() {
         let Some(element) = node.value().as_element() else {
             continue;
@@ -111,13 +109,6 @@ pub fn page_meta(page: &Html) -> PageMeta {
             }
             _ => {}
         }
-        if signed.is_none() && names_author(element) && !in_form(node) {
-            signed = Some(byline_of(&text_of(node))).filter(|t| looks_like_a_name(t));
-        }
-        if dated.is_none() && mentions_date(element) {
-            dated = date_in_text(&text_of(node))
-                .or_else(|| element.attr("content").and_then(date_in_text));
-        }
     }
     let tag = |names: &[String]| names.iter().find_map(|n| tags.get(n.as_str()).cloned());
     let url = ld.url.clone().or(canonical).or_else(|| tag(&NAMES.url));
@@ -127,7 +118,7 @@ pub fn page_meta(page: &Html) -> PageMeta {
         .and_then(date_in_text)
         .or_else(|| tag(&NAMES.published).as_deref().and_then(date_in_text))
         .or(time)
-        .or(dated)
+        .or_else(|| dated_element(page))
         .or_else(|| url.as_deref().and_then(date_in_url))
         .or_else(|| first_date_in_body(page));
     let title = ld
@@ -142,7 +133,7 @@ pub fn page_meta(page: &Html) -> PageMeta {
         .or_else(|| {
             tag(&NAMES.byline).filter(|a| !a.starts_with("http")) // article:author is often a profile URL
         })
-        .or(signed)
+        .or_else(|| signed_element(page))
         .map(|b| byline_of(&b));
     let language = lang
         .or_else(|| tag(&NAMES.language))
@@ -231,7 +222,7 @@ fn names(value: &Value) -> Option<String> {
 }
 
 /// The text of an element, its descendants' text run together.
-fn text_of(node: NodeRef<'_, Node>) -> String {
+pub(crate) fn text_of(node: NodeRef<'_, Node>) -> String {
     let mut out = String::new();
     for d in node.descendants() {
         if let Some(t) = d.value().as_text() {
@@ -258,6 +249,27 @@ fn without_site_name(title: &str) -> String {
         }
     }
     title.trim().to_string()
+}
+
+/// The date of the first element marked as the page's date ([`mentions_date`]) that holds one,
+/// in its text or its `content`. Looked for only when no tag gives the date.
+fn dated_element(page: &Html) -> Option<NaiveDate> {
+    page.tree.root().descendants().find_map(|node| {
+        let element = node.value().as_element().filter(|e| mentions_date(e))?;
+        date_in_text(&text_of(node)).or_else(|| element.attr("content").and_then(date_in_text))
+    })
+}
+
+/// The text of the first element marked as the byline ([`names_author`]), outside forms, that
+/// reads as a name. Looked for only when no tag names the author.
+fn signed_element(page: &Html) -> Option<String> {
+    page.tree.root().descendants().find_map(|node| {
+        node.value().as_element().filter(|e| names_author(e))?;
+        if in_form(node) {
+            return None;
+        }
+        Some(byline_of(&text_of(node))).filter(|t| looks_like_a_name(t))
+    })
 }
 
 /// Whether an element's class, id or itemprop says it holds the page's date ("date-published",
