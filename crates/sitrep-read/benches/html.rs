@@ -1,4 +1,6 @@
-//! HTML main-text extraction on its own: `cargo bench -p sitrep-read`.
+//! HTML pages: `cargo bench -p sitrep-read`. `html/page` is the whole reading of a page (parse,
+//! metadata, main text); `html/parse` is sitrep's parser alone and `html/parse_html5ever` the
+//! parser it replaced, on the same pages.
 //!
 //! The pages are those of `../shared/gold/articles/html` (the first `SITREP_BENCH_PAGES`, 40 by
 //! default), or a small page of our own where that folder is absent; throughput is in bytes of
@@ -56,7 +58,32 @@ fn html(c: &mut Criterion) {
     let mut group = c.benchmark_group("html");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("main_text", |b| {
+    let texts: Vec<String> = pages
+        .iter()
+        .map(|(_, p)| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| {
+                    sitrep_read::html_parser::parse_document(t)
+                        .tree
+                        .values()
+                        .count()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("parse_html5ever", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| scraper::Html::parse_document(t).tree.values().count())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("page", |b| {
         b.iter(|| {
             pages
                 .iter()

@@ -20,6 +20,7 @@
 
 pub mod boilerplate;
 pub mod formats;
+pub mod html_parser;
 pub mod main_text;
 pub mod page_meta;
 

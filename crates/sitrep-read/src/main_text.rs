@@ -154,24 +154,60 @@ pub struct MainText {
 /// assert!(!found.text.contains("Share") && !found.text.contains("300 dead"));
 /// ```
 pub fn main_text(page: &Html) -> Option<MainText> {
-    let first = attempt(page, true);
     // A short result may mean the article sat in a box whose class looked like furniture
     // ("wrapper-boxed header-style-2"): read again without those cues, and keep the longer.
-    if first
-        .as_ref()
-        .is_some_and(|m| m.text.chars().count() >= RETRY_BELOW)
-    {
-        return first;
+    let mut best: Option<MainText> = None;
+    for rules in [Rules::ALL, Rules::NO_UNLIKELY] {
+        let found = attempt(page, rules);
+        if found
+            .as_ref()
+            .is_some_and(|m| m.text.chars().count() >= RETRY_BELOW)
+        {
+            return found;
+        }
+        best = match (best, found) {
+            (Some(a), Some(b)) => Some(if b.text.len() > a.text.len() { b } else { a }),
+            (a, b) => a.or(b),
+        };
     }
-    let second = attempt(page, false);
-    match (first, second) {
-        (Some(a), Some(b)) => Some(if b.text.len() > a.text.len() { b } else { a }),
-        (a, b) => a.or(b),
-    }
+    // Or the article's boxes looked like a gallery (a post of one `<div>` per line between its
+    // pictures) and cleaning took most of it: read it without cleaning if that finds an
+    // article of length and more than twice the text. A short article with a link list
+    // beside it keeps its cleaned text.
+    let best_length = best.as_ref().map_or(0, |m| m.text.chars().count());
+    let uncleaned = attempt(page, Rules::NO_CLEANING).filter(|m| {
+        let length = m.text.chars().count();
+        length >= RETRY_BELOW && length > 2 * best_length
+    });
+    uncleaned.or(best)
 }
 
-/// Results shorter than this many characters are read again without the furniture cues, as
-/// Readability does (at 500; a short article and its long comment thread need less).
+/// Which of the extractor's rules an attempt applies.
+#[derive(Clone, Copy, Default)]
+struct Rules {
+    /// Class and id cues drop elements before scoring.
+    strip_unlikely: bool,
+    /// Boxes of links, images or fields inside the article are left out.
+    clean_conditionally: bool,
+}
+
+impl Rules {
+    const ALL: Rules = Rules {
+        strip_unlikely: true,
+        clean_conditionally: true,
+    };
+    const NO_UNLIKELY: Rules = Rules {
+        strip_unlikely: false,
+        clean_conditionally: true,
+    };
+    const NO_CLEANING: Rules = Rules {
+        strip_unlikely: false,
+        clean_conditionally: false,
+    };
+}
+
+/// Results shorter than this many characters are read again with fewer rules, as Readability
+/// does (at 500; a short article and its long comment thread need less).
 const RETRY_BELOW: usize = 250;
 
 /// Elements nested deeper than this are left out: no article is, and the scan recurses.
@@ -188,9 +224,9 @@ const NEAR_TOP: f64 = 0.75;
 /// do boxes elsewhere with the same class.
 const SIBLING_SHARE: f64 = 0.2;
 
-fn attempt(page: &Html, strip_unlikely: bool) -> Option<MainText> {
+fn attempt(page: &Html, rules: Rules) -> Option<MainText> {
     let mut scan = Scan {
-        strip_unlikely,
+        rules,
         ..Scan::default()
     };
     let root = page.tree.root();
@@ -217,8 +253,7 @@ fn attempt(page: &Html, strip_unlikely: bool) -> Option<MainText> {
 /// The state of one page's scan.
 #[derive(Default)]
 struct Scan {
-    /// Whether class and id cues drop elements before scoring.
-    strip_unlikely: bool,
+    rules: Rules,
     stats: FxHashMap<NodeId, Stats>,
     /// Elements left out before scoring: furniture, hidden, junk tags.
     dropped: FxHashSet<NodeId>,
@@ -387,7 +422,7 @@ impl Scan {
 
     /// Whether the element is furniture by its class or id.
     fn unlikely(&self, element: &scraper::node::Element) -> bool {
-        if !self.strip_unlikely
+        if !self.rules.strip_unlikely
             || matches!(element.name(), "body" | "html" | "a" | "article" | "main")
         {
             return false;
@@ -590,7 +625,7 @@ impl Scan {
             return;
         }
         if let Some(element) = node.value().as_element() {
-            if !top && self.is_clutter(node, element) {
+            if !top && self.rules.clean_conditionally && self.is_clutter(node, element) {
                 return;
             }
         }
@@ -646,6 +681,44 @@ mod tests {
         assert!(text.contains("eleven survivors") && text.contains("floodlights"));
         assert!(
             !text.contains("hidden") && !text.contains("newsletter"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_page_wrapped_in_one_form_is_read() {
+        // ASP.NET pages put the whole body in a `<form>`.
+        let html = r#"<body><form id="aspnetForm" method="post"><nav><a href="/">Home</a></nav>
+          <article><p>Two service members were killed in a helicopter crash in the east of the
+          country, the military said in a statement on Wednesday, and an inquiry was opened.</p>
+          <p>The cause of the crash is under investigation, however preliminary reports do not
+          indicate it was caused by enemy fire, the statement said.</p></article></form></body>"#;
+        let text = text_of(html);
+        assert!(text.starts_with("Two service members"), "{text}");
+        assert!(text.contains("enemy fire"), "{text}");
+    }
+
+    #[test]
+    fn a_post_of_one_box_per_line_between_pictures_is_read_whole() {
+        // The lines are too short to count as paragraphs against the pictures, so cleaning
+        // takes the box that holds them.
+        let line = |t: &str| {
+            format!(
+                "<div><span>{t}</span></div><div><img src=x.jpg></div><div><img src=y.jpg></div>"
+            )
+        };
+        let html = format!(
+            "<body><div class=\"post\"><div>Photos released online, making the rounds on \
+             social media, show the actress, smiling, at the award ceremony.</div>\
+             <div class=\"reader\">{}{}{}</div></div></body>",
+            line("The actress, who won the award in 2008, shared the photos on her page."),
+            line("She flaunted a bag in the colours of the flag at the event on Friday."),
+            line("The event ran late into the night with music and dancing, they said."),
+        );
+        let text = text_of(&html);
+        assert!(text.starts_with("Photos released online"), "{text}");
+        assert!(
+            text.contains("flaunted a bag") && text.contains("late into the night"),
             "{text}"
         );
     }

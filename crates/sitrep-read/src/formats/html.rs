@@ -2,9 +2,9 @@
 //! stories and comments, and the page's metadata (title, byline, publication date, publisher,
 //! canonical URL, language from JSON-LD, OpenGraph and meta tags).
 //!
-//! The page is parsed once (html5ever, through `scraper`); the main text comes from sitrep's
-//! own extractor ([`crate::main_text`]) and the metadata from [`crate::page_meta`]. Where the
-//! extractor finds almost nothing, the `trafilatura` crate reads the page instead: a port of
+//! The page is parsed once, by sitrep's own parser ([`crate::html_parser`]) into a `scraper`
+//! tree; the main text comes from sitrep's own extractor ([`crate::main_text`]) and the
+//! metadata from [`crate::page_meta`]. Where the extractor finds almost nothing, the `trafilatura` crate reads the page instead: a port of
 //! go-trafilatura, several times slower, with Readability and jusText as its own fallbacks.
 //!
 //! The bytes are decoded first in the charset the page declares (a byte-order mark,
@@ -85,7 +85,7 @@ pub fn page(
         return Err("binary content, not an HTML page".into());
     }
     let html = decode(bytes, warn);
-    let parsed = scraper::Html::parse_document(&html);
+    let parsed = crate::html_parser::parse_document(&html);
     let found = page_meta(&parsed);
     let own = main_text(&parsed).map(|m| m.text);
     let (text, meta) = match own {
@@ -255,11 +255,22 @@ fn without_site_links(text: &str, page: &scraper::Html, page_url: &str) -> Strin
 /// The words of a text, lower-cased, as one key: "Milan Design Week 2018 | FLOS" and its
 /// link's HTML with entities and tags compare equal.
 fn words_of(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Whole words, for the context rules (a final Greek sigma).
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Whether a link's words are as many as a headline's: four words, or in a script written
