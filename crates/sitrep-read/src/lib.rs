@@ -21,6 +21,7 @@
 pub mod boilerplate;
 pub mod formats;
 pub mod html_parser;
+pub mod language;
 pub mod main_text;
 pub mod page_meta;
 

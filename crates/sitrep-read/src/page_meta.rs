@@ -26,6 +26,8 @@ struct Names {
     date_classes: Vec<String>,
     byline_classes: Vec<String>,
     months: Vec<String>,
+    other_months: Vec<Vec<String>>,
+    date_joiners: Vec<String>,
 }
 
 static NAMES: LazyLock<Names> = LazyLock::new(|| {
@@ -112,6 +114,9 @@ pub fn page_meta(page: &Html) -> PageMeta {
     }
     let tag = |names: &[String]| names.iter().find_map(|n| tags.get(n.as_str()).cloned());
     let url = ld.url.clone().or(canonical).or_else(|| tag(&NAMES.url));
+    let language = lang
+        .or_else(|| tag(&NAMES.language))
+        .or(ld.language.clone());
     let published = ld
         .published
         .as_deref()
@@ -120,7 +125,7 @@ pub fn page_meta(page: &Html) -> PageMeta {
         .or(time)
         .or_else(|| dated_element(page))
         .or_else(|| url.as_deref().and_then(date_in_url))
-        .or_else(|| first_date_in_body(page));
+        .or_else(|| first_date_in_body(page, language.as_deref()));
     let title = ld
         .headline
         .clone()
@@ -135,9 +140,6 @@ pub fn page_meta(page: &Html) -> PageMeta {
         })
         .or_else(|| signed_element(page))
         .map(|b| byline_of(&b));
-    let language = lang
-        .or_else(|| tag(&NAMES.language))
-        .or(ld.language.clone());
     let clean = |s: Option<String>| {
         s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|s| !s.is_empty())
@@ -339,8 +341,11 @@ fn looks_like_a_name(text: &str) -> bool {
 }
 
 /// The first date in the page's body text, written out in full (day, month name and year:
-/// "Published: Monday, November 18th, 2019 at 11:08 a.m.") or as `YYYY-MM-DD`.
-fn first_date_in_body(page: &Html) -> Option<NaiveDate> {
+/// "Published: Monday, November 18th, 2019 at 11:08 a.m."), as `YYYY-MM-DD`, or with the day
+/// first ("05/10/2018", "05.10.2018") on a page that declares a language other than American
+/// English.
+fn first_date_in_body(page: &Html, language: Option<&str>) -> Option<NaiveDate> {
+    let day_first = language.is_some_and(writes_day_first);
     let body = page
         .tree
         .root()
@@ -359,7 +364,8 @@ fn first_date_in_body(page: &Html) -> Option<NaiveDate> {
                 skip_until = Some(node.id());
             }
             Node::Text(t) => {
-                if let Some(date) = written_date(t).or_else(|| date_in_url(t)) {
+                let numeric = || day_first.then(|| day_first_date(t)).flatten();
+                if let Some(date) = written_date(t).or_else(|| date_in_url(t)).or_else(numeric) {
                     return Some(date);
                 }
             }
@@ -384,7 +390,7 @@ fn date_in_text(s: &str) -> Option<NaiveDate> {
 fn written_date(s: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = s
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !NAMES.date_joiners.iter().any(|j| j == w))
         .collect();
     let day = |w: &str| -> Option<u32> {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -401,7 +407,7 @@ fn written_date(s: &str) -> Option<NaiveDate> {
         (w.len() == 4 && (1990..=2100).contains(&y)).then_some(y)
     };
     for (k, w) in words.iter().enumerate() {
-        let Some(month) = month_number(w) else {
+        let Some(month) = month_number(w).or_else(|| other_month_number(w)) else {
             continue;
         };
         // "November 19, 2019" or "19 November 2019".
@@ -435,6 +441,48 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|k| k as u32 + 1)
 }
 
+/// The number of a month's whole name in one of the other languages of `data/page_meta.toml`.
+fn other_month_number(word: &str) -> Option<u32> {
+    if word.len() < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let w = word.to_lowercase();
+    NAMES
+        .other_months
+        .iter()
+        .find_map(|names| names.iter().position(|m| *m == w))
+        .map(|k| k as u32 + 1)
+}
+
+/// Whether a page in `language` (a `lang` code: "pt-BR", "de", "en-GB") writes numeric dates
+/// day first: everyone but American English.
+fn writes_day_first(language: &str) -> bool {
+    let code = language.trim().to_ascii_lowercase().replace('_', "-");
+    !(code.is_empty() || code == "en" || code == "en-us")
+}
+
+/// The first `DD/MM/YYYY` or `DD.MM.YYYY` date in a text, read day first.
+fn day_first_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|k| {
+        let s = text.get(k..k + 10)?;
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        let sep = b[2] == b[5] && matches!(b[2], b'/' | b'.');
+        let apart = (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
+            && bytes.get(k + 10).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if !(apart && sep && digits(0..2) && digits(3..5) && digits(6..10)) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(
+            s[6..10].parse().ok()?,
+            s[3..5].parse().ok()?,
+            s[0..2].parse().ok()?,
+        )
+        .filter(|d| (1990..=2100).contains(&d.year()))
+    })
+}
+
 /// A date in a URL's path: `/2019/03/22/` or `/2019-03-22/`.
 fn date_in_url(url: &str) -> Option<NaiveDate> {
     let bytes = url.as_bytes();
@@ -458,6 +506,39 @@ fn date_in_url(url: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_other_languages_and_day_first() {
+        assert_eq!(
+            written_date("publiziert am 30. Juli 2018"),
+            NaiveDate::from_ymd_opt(2018, 7, 30)
+        );
+        assert_eq!(
+            written_date("Publicado em 5 de outubro de 2018"),
+            NaiveDate::from_ymd_opt(2018, 10, 5)
+        );
+        assert_eq!(written_date("le 1er août"), None);
+        assert_eq!(
+            day_first_date("Notícia 05/10/2018 14h"),
+            NaiveDate::from_ymd_opt(2018, 10, 5)
+        );
+        assert_eq!(
+            day_first_date("am 24.12.2019"),
+            NaiveDate::from_ymd_opt(2019, 12, 24)
+        );
+        assert_eq!(day_first_date("v1205/10/20189"), None);
+        assert!(writes_day_first("pt_BR") && writes_day_first("en-GB"));
+        assert!(!writes_day_first("en-US") && !writes_day_first("EN"));
+        let page = |lang: &str| {
+            let html =
+                format!("<html lang={lang}><body><p>Atualizado 05/10/2018</p></body></html>");
+            page_meta(&scraper::Html::parse_document(&html))
+                .meta
+                .published
+        };
+        assert_eq!(page("pt-BR"), NaiveDate::from_ymd_opt(2018, 10, 5));
+        assert_eq!(page("en-US"), None, "month or day first cannot be told");
+    }
 
     #[test]
     fn dates_come_from_meta_time_or_the_url_in_that_order() {

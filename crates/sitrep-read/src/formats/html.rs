@@ -1,6 +1,7 @@
 //! HTML article pages: the main text without navigation, share widgets, captions, related
 //! stories and comments, and the page's metadata (title, byline, publication date, publisher,
-//! canonical URL, language from JSON-LD, OpenGraph and meta tags).
+//! canonical URL, language from JSON-LD, OpenGraph and meta tags; a page that declares no
+//! language is in its text's, as [`crate::language`] finds it).
 //!
 //! The page is parsed once, by sitrep's own parser ([`crate::html_parser`]) into a `scraper`
 //! tree; the main text comes from sitrep's own extractor ([`crate::main_text`]) and the
@@ -117,13 +118,19 @@ pub fn page(
     if text.is_empty() {
         return Err("no article text found in the page".into());
     }
+    // A page that declares no language is in the language of its text.
+    let language = meta
+        .language
+        .clone()
+        .or_else(|| crate::language::of_text(&text));
     Ok(Document {
         id: id.to_string(),
-        text,
         meta: Meta {
             url: meta.url.or_else(|| url.map(str::to_string)),
+            language,
             ..meta
         },
+        text,
     })
 }
 
