@@ -348,6 +348,11 @@ pub struct Lexicon {
     pub alternative_accounts: PhraseSet<()>,
     /// Causes of a death no one inflicted ("cancer", "heart attack"): "died of" one is no killing.
     pub natural_causes: PhraseSet<()>,
+    /// Phrases of ACLED's split notes ("split across"): a total shared among events.
+    pub share_cues: PhraseSet<()>,
+    /// What a split note shares ("fatalities") and what among ("events", "days").
+    pub share_nouns: HashSet<String>,
+    pub share_units: HashSet<String>,
     /// Words between a verb and the count that is its object ("killed a family of three").
     pub object_frames: PhraseSet<()>,
     /// Frames whose count is of the dead ("the body of a journalist was found").
@@ -526,6 +531,9 @@ struct CuesFile {
     unverified: Vec<String>,
     alternative_accounts: Vec<String>,
     natural_causes: Vec<String>,
+    share_cues: Vec<String>,
+    share_nouns: Vec<String>,
+    share_units: Vec<String>,
     object_frames: Vec<String>,
     corpse_frames: Vec<String>,
     kin_frames: Vec<String>,
@@ -846,6 +854,9 @@ impl Lexicon {
             unverified: set_of(cues.unverified),
             alternative_accounts: set_of(cues.alternative_accounts),
             natural_causes: set_of(cues.natural_causes),
+            share_cues: set_of(cues.share_cues),
+            share_nouns: hash_of(cues.share_nouns),
+            share_units: hash_of(cues.share_units),
             object_frames: set_of(cues.object_frames),
             corpse_frames: set_of(cues.corpse_frames),
             kin_frames: set_of(cues.kin_frames),
@@ -944,6 +955,7 @@ impl Lexicon {
         add(&mut self.unverified);
         add(&mut self.alternative_accounts);
         add(&mut self.natural_causes);
+        add(&mut self.share_cues);
         add(&mut self.past_periods);
         add(&mut self.toll_rises);
         add(&mut self.toll_phrase_openers);

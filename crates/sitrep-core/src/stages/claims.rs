@@ -2789,6 +2789,36 @@ mod tests {
     }
 
     #[test]
+    fn a_split_note_codes_the_events_share() {
+        let e = Extractor::new();
+        let total = |text: &str| {
+            e.totals(&Document::new("t", text))
+                .totals
+                .get("killed")
+                .copied()
+        };
+        // The claims keep the figures the text gives; the total is this event's share.
+        let text = "One Ukrainian Government soldier and three rebels were killed during the day \
+                    [4 fatalities split across 22 events].";
+        assert_eq!(e.claims(&Document::new("t", text)).len(), 3);
+        assert_eq!(total(text), Some(0));
+        assert_eq!(
+            total("Two rebels were killed during the day [Fatalities split among 14 events]."),
+            Some(0)
+        );
+        assert_eq!(total("The ensuing clashes led to another death. Two fatalities distributed across two days."), Some(1));
+        assert_eq!(
+            total("Russian MoD reported 200 fatalities. Coded as 10 fatalities split across 2 events."),
+            Some(5)
+        );
+        // A split of something else, or among no events, is no note.
+        assert_eq!(
+            total("Five soldiers were killed and the aid was split among 3 villages."),
+            Some(5)
+        );
+    }
+
+    #[test]
     fn a_fraction_is_no_count_of_people() {
         assert!(brief("One in five soldiers was killed.").is_empty());
         assert!(brief("Two-thirds of the villagers fled.").is_empty());

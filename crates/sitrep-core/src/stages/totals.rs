@@ -117,7 +117,51 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
             (specific.max(generic) + more).round() as u64,
         );
     }
+    if let Some(share) = shared_share(doc, lex, out.get("killed").copied()) {
+        out.insert("killed".to_string(), share);
+    }
     out
+}
+
+/// The killed figure of an ACLED split note ("[4 fatalities split across 22 events]", "Two
+/// fatalities distributed across two days", "[Fatalities split among 14 events]" after the
+/// deaths it shares): the event's share, rounded down, as the coders code it. Where the note
+/// names no figure it shares the document's `killed`.
+fn shared_share(doc: &Doc, lex: &Lexicon, killed: Option<u64>) -> Option<u64> {
+    let t = &doc.tokens;
+    let mut share = None;
+    for k in 1..t.len() {
+        let Some((len, _)) = lex.share_cues.longest_at(t, k, t.len()) else {
+            continue;
+        };
+        // "fatalities split", "fatalities were split"
+        let Some(noun) = (k.saturating_sub(2)..k)
+            .rev()
+            .find(|&j| lex.share_nouns.contains(doc.lower(j)))
+        else {
+            continue;
+        };
+        let among = doc.quantities.iter().find(|q| q.tokens.start == k + len);
+        let parts = among.filter(|q| {
+            q.unit
+                .as_deref()
+                .is_some_and(|u| lex.share_units.contains(u))
+                || (q.tokens.end < t.len() && lex.share_units.contains(doc.lower(q.tokens.end)))
+        });
+        let Some(parts) = parts.and_then(|q| q.amount.value).filter(|&v| v >= 1.0) else {
+            continue;
+        };
+        let shared = doc
+            .quantities
+            .iter()
+            .find(|q| q.tokens.end == noun)
+            .and_then(|q| figure(doc, lex, q))
+            .or(killed.map(|v| v as f64));
+        if let Some(total) = shared {
+            share = Some((total / parts).floor() as u64);
+        }
+    }
+    share
 }
 
 /// Whether a claim is a summary figure: no group of its own, and a sentence of nothing but
