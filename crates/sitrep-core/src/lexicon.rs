@@ -430,6 +430,10 @@ pub struct Lexicon {
     pub age_words: PhraseSet<()>,
     pub age_markers: HashSet<String>,
     pub identifier_words: HashSet<String>,
+    /// "BC", "A.D.": the number beside one is a year.
+    pub era_markers: HashSet<String>,
+    /// "Road", "St": the last word of a street's name after a house number.
+    pub street_words: HashSet<String>,
     pub time_words: PhraseSet<()>,
     pub demonyms: PhraseSet<()>,
     pub units: PhraseSet<QuantityKind>,
@@ -614,6 +618,8 @@ struct WordLists {
     age_words: Vec<String>,
     age_markers: Vec<String>,
     identifier_words: Vec<String>,
+    era_markers: Vec<String>,
+    street_words: Vec<String>,
     time_words: Vec<String>,
     demonyms: Vec<String>,
 }
@@ -906,6 +912,8 @@ impl Lexicon {
             age_words: set_of(words.lists.age_words),
             age_markers: hash_of(words.lists.age_markers),
             identifier_words: hash_of(words.lists.identifier_words),
+            era_markers: hash_of(words.lists.era_markers),
+            street_words: hash_of(words.lists.street_words),
             time_words: set_of(words.lists.time_words),
             demonyms: set_of(words.lists.demonyms),
             units,

@@ -117,6 +117,10 @@ fn scan(
             i += 1;
             continue;
         }
+        if !first.digits && names_by_number(t, lex, i, first.end, floor, limit) {
+            i = first.end;
+            continue;
+        }
         // "a four-door car", "a three-day truce": a number word glued to a noun describes it.
         // ("Sixty-odd countries", "thirty-plus tanks": the glued word qualifies the number.)
         if !first.digits
@@ -1377,6 +1381,37 @@ fn not_an_amount(
             return Some(NonAmount::Skip(end));
         }
     }
+    // A house number: "49 Zorro Ranch Road", "9 E 71st St", "22 Ave Foch".
+    if let Some(street_end) = street_after(t, lex, end, limit) {
+        return Some(NonAmount::Skip(street_end));
+    }
+    // Years of an era ("A.D. 1000", "500 BC"), and a year's partner in a span ("A.D. 1000 and
+    // 1260", "between 1600 and 1900."). Where a word follows the span it may be what the
+    // numbers count ("from 1000 to 2000 hires"), unless an era marks the partner.
+    if end == i + 1 && (era_before(t, lex, i, floor) || era_after(t, lex, end, limit)) {
+        return Some(NonAmount::Skip(end));
+    }
+    if end == i + 1 && raw.len() == 4 && !counts_something(t, lex, i, end, floor, limit) {
+        let span_ends = |k: usize| k >= limit || t.list[k].kind != TokenKind::Word;
+        let partner = |k: usize, span_end: usize| {
+            era_before(t, lex, k, floor)
+                || era_after(t, lex, k + 1, limit)
+                || (span_ends(span_end) && is_year(t, lex, k, floor, limit))
+        };
+        let partner_before = i >= floor + 2
+            && matches!(t.lower(i - 1), "and" | "to" | "or" | "-" | "–")
+            && t.list[i - 2].kind == TokenKind::Number
+            && partner(i - 2, end);
+        let partner_after = end + 1 < limit
+            && matches!(t.lower(end), "and" | "to" | "or")
+            && t.list[end + 1].kind == TokenKind::Number
+            && partner(end + 1, end + 2);
+        if raw.parse::<u32>().is_ok_and(|v| (1000..=2100).contains(&v))
+            && (partner_before || partner_after)
+        {
+            return Some(NonAmount::Skip(end));
+        }
+    }
     // Phone numbers and codes: 202-555-0100, 1.2.3
     if touching_next
         && matches!(next, Some("-") | Some("/"))
@@ -1423,6 +1458,128 @@ fn not_an_amount(
                 return Some(NonAmount::Skip(span_end));
             }
         }
+    }
+    None
+}
+
+/// Whether a capitalised number word ends a name: "BBC One", "Formula One", "Air Force One".
+/// It follows a capitalised word inside the sentence and ends the phrase (punctuation, the
+/// sentence's end, or a lower-case word that is nothing counted), so that "Strike Kills Two
+/// Soldiers" in a headline still counts.
+fn names_by_number(
+    t: &Tokens,
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+    floor: usize,
+    limit: usize,
+) -> bool {
+    let prev = i.checked_sub(1).filter(|&p| p > floor);
+    let after_name = prev.is_some_and(|p| {
+        let token = &t.list[p];
+        token.kind == TokenKind::Word
+            && token.capitalized
+            && !lex.function_words.contains(t.lower(p))
+    });
+    let ends_phrase = end >= limit
+        || t.list[end].kind == TokenKind::Punct
+        || (t.list[end].kind == TokenKind::Word
+            && !t.list[end].capitalized
+            && !lex.counted_nouns.contains(t.lower(end))
+            && !lex.units.matches_at(t, end, limit));
+    t.list[i].capitalized && end == i + 1 && after_name && ends_phrase
+}
+
+/// Whether the token at `k` is a year: four digits from 1800 to 2100 that count nothing, or a
+/// number beside an era marker.
+fn is_year(t: &Tokens, lex: &Lexicon, k: usize, floor: usize, limit: usize) -> bool {
+    if t.list[k].kind != TokenKind::Number {
+        return false;
+    }
+    let raw = t.lower(k);
+    let plain_year = raw.len() == 4
+        && raw.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        && !counts_something(t, lex, k, k + 1, floor, limit);
+    plain_year || era_before(t, lex, k, floor) || era_after(t, lex, k + 1, limit)
+}
+
+/// Whether an era marker ("A.D.", "AD") ends right before token `i`.
+fn era_before(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
+    let mut word = String::new();
+    for k in (floor..i).rev().take(4) {
+        word.insert_str(0, t.lower(k));
+        if lex.era_markers.contains(word.as_str()) {
+            return true;
+        }
+        let glued = k > floor && t.list[k - 1].end == t.list[k].start;
+        if !glued {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether an era marker ("BC", "B.C.") starts at token `end`.
+fn era_after(t: &Tokens, lex: &Lexicon, end: usize, limit: usize) -> bool {
+    let mut word = String::new();
+    for k in end..limit.min(end + 4) {
+        if k > end && t.list[k - 1].end != t.list[k].start {
+            break;
+        }
+        word.push_str(t.lower(k));
+        if lex.era_markers.contains(word.as_str())
+            && (k + 1 >= limit
+                || t.list[k + 1].kind != TokenKind::Word
+                || t.list[k].end != t.list[k + 1].start)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where a street's name ends when one follows the number ending at `end` (or a span of house
+/// numbers, "16-18"): a run of up to four capitalised words or ordinals ("71st") whose last is a
+/// street word ("Road", "St"), or that a street word opens ("Ave Foch").
+fn street_after(t: &Tokens, lex: &Lexicon, end: usize, limit: usize) -> Option<usize> {
+    let glued = |k: usize| k + 1 < limit && t.list[k].end == t.list[k + 1].start;
+    let mut start = end;
+    if start + 1 < limit
+        && t.lower(start) == "-"
+        && glued(start)
+        && t.list[start + 1].kind == TokenKind::Number
+    {
+        start += 2;
+    }
+    let capitalized = |k: usize| t.list[k].kind == TokenKind::Word && t.list[k].capitalized;
+    let mut k = start;
+    while k < limit && k < start + 6 {
+        let ordinal = t.list[k].kind == TokenKind::Number
+            && glued(k)
+            && matches!(t.lower(k + 1), "st" | "nd" | "rd" | "th");
+        if ordinal {
+            k += 2;
+            continue;
+        }
+        if k > start && t.lower(k) == "." && glued(k - 1) {
+            k += 1;
+            continue;
+        }
+        if !capitalized(k) {
+            return None;
+        }
+        if lex.street_words.contains(t.lower(k)) {
+            if k > start {
+                return Some(k + 1);
+            }
+            // "Ave Foch": a leading street word needs the name after it.
+            let mut stop = k + 1;
+            while stop < limit && capitalized(stop) {
+                stop += 1;
+            }
+            return (stop > k + 1).then_some(stop);
+        }
+        k += 1;
     }
     None
 }
@@ -1502,6 +1659,26 @@ mod tests {
     }
 
     use Qualifier::*;
+
+    #[test]
+    fn house_numbers_names_and_era_years_are_no_amounts() {
+        let texts =
+            |text: &str| -> Vec<String> { quantities(text).into_iter().map(|q| q.0).collect() };
+        assert!(texts("a meeting at 10 Downing Street of the leaders").is_empty());
+        assert!(texts("9 E 71st St, Manhattan, and 22 Ave Foch, Paris").is_empty());
+        assert!(texts("An office at 16-18 Industrial Avenue has leased.").is_empty());
+        assert!(texts("Trump told reporters aboard Air Force One: it is over.").is_empty());
+        assert!(texts("since World War Two, in Phase One of the war").is_empty());
+        assert!(texts("built between A.D. 1000 and 1260 by the Popolocas").is_empty());
+        assert!(texts("founded in 500 BC by settlers").is_empty());
+        // Counts stay counts: a street word after lower-case words, a number word before its
+        // counted noun or in a title-case headline.
+        assert_eq!(texts("3 Supreme Court judges resigned"), ["3"]);
+        assert_eq!(texts("killed 5 people on Salah al-Din Road"), ["5"]);
+        assert_eq!(texts("Strike Kills Two Soldiers"), ["Two"]);
+        // A span with words after it may count them: its first number stays an amount.
+        assert_eq!(texts("going from 1000 to 2000 hires")[0], "1000");
+    }
 
     #[test]
     fn digits_with_separators_and_scales() {
