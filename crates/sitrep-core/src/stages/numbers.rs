@@ -1388,10 +1388,16 @@ fn not_an_amount(
     // Years of an era ("A.D. 1000", "500 BC"), and a year's partner in a span ("A.D. 1000 and
     // 1260", "between 1600 and 1900."). Where a word follows the span it may be what the
     // numbers count ("from 1000 to 2000 hires"), unless an era marks the partner.
-    if end == i + 1 && (era_before(t, lex, i, floor) || era_after(t, lex, end, limit)) {
+    let year_digits = raw.len() <= 4 && raw.bytes().all(|b| b.is_ascii_digit());
+    if end == i + 1
+        && year_digits
+        && (era_before(t, lex, i, floor) || era_after(t, lex, end, limit))
+    {
         return Some(NonAmount::Skip(end));
     }
-    if end == i + 1 && raw.len() == 4 && !counts_something(t, lex, i, end, floor, limit) {
+    let may_be_year =
+        raw.len() == 4 && raw.parse::<u32>().is_ok_and(|v| (1000..=2100).contains(&v));
+    if end == i + 1 && may_be_year && !counts_something(t, lex, i, end, floor, limit) {
         let span_ends = |k: usize| k >= limit || t.list[k].kind != TokenKind::Word;
         let partner = |k: usize, span_end: usize| {
             era_before(t, lex, k, floor)
@@ -1406,9 +1412,7 @@ fn not_an_amount(
             && matches!(t.lower(end), "and" | "to" | "or")
             && t.list[end + 1].kind == TokenKind::Number
             && partner(end + 1, end + 2);
-        if raw.parse::<u32>().is_ok_and(|v| (1000..=2100).contains(&v))
-            && (partner_before || partner_after)
-        {
+        if partner_before || partner_after {
             return Some(NonAmount::Skip(end));
         }
     }
@@ -1505,6 +1509,16 @@ fn is_year(t: &Tokens, lex: &Lexicon, k: usize, floor: usize, limit: usize) -> b
 
 /// Whether an era marker ("A.D.", "AD") ends right before token `i`.
 fn era_before(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
+    // Most numbers stop here: no marker ends as the word before them does.
+    let last = |w: &str| w.as_bytes().last().copied();
+    if i == floor
+        || !lex
+            .era_markers
+            .iter()
+            .any(|m| last(m) == last(t.lower(i - 1)))
+    {
+        return false;
+    }
     let mut word = String::new();
     for k in (floor..i).rev().take(4) {
         word.insert_str(0, t.lower(k));
@@ -1521,6 +1535,16 @@ fn era_before(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
 
 /// Whether an era marker ("BC", "B.C.") starts at token `end`.
 fn era_after(t: &Tokens, lex: &Lexicon, end: usize, limit: usize) -> bool {
+    // Most numbers stop here: no marker starts as the word after them does.
+    let first = |w: &str| w.as_bytes().first().copied();
+    if end >= limit
+        || !lex
+            .era_markers
+            .iter()
+            .any(|m| first(m) == first(t.lower(end)))
+    {
+        return false;
+    }
     let mut word = String::new();
     for k in end..limit.min(end + 4) {
         if k > end && t.list[k - 1].end != t.list[k].start {
@@ -1671,6 +1695,7 @@ mod tests {
         assert!(texts("since World War Two, in Phase One of the war").is_empty());
         assert!(texts("built between A.D. 1000 and 1260 by the Popolocas").is_empty());
         assert!(texts("founded in 500 BC by settlers").is_empty());
+        assert!(texts("in 79 CE and in AD 79").is_empty());
         // Counts stay counts: a street word after lower-case words, a number word before its
         // counted noun or in a title-case headline.
         assert_eq!(texts("3 Supreme Court judges resigned"), ["3"]);
