@@ -1378,7 +1378,13 @@ fn not_an_amount(
                 .longest_ending_at(t, i, floor)
                 .is_none()
         {
-            return Some(NonAmount::Skip(end));
+            // "ISO 3888-2": a part number glued on is the name's too.
+            let part = touching_next
+                && next == Some("-")
+                && end + 1 < limit
+                && t.list[end + 1].kind == TokenKind::Number
+                && t.list[end].end == t.list[end + 1].start;
+            return Some(NonAmount::Skip(if part { end + 2 } else { end }));
         }
     }
     // A house number: "49 Zorro Ranch Road", "9 E 71st St", "22 Ave Foch".
@@ -1696,6 +1702,7 @@ mod tests {
         assert!(texts("built between A.D. 1000 and 1260 by the Popolocas").is_empty());
         assert!(texts("founded in 500 BC by settlers").is_empty());
         assert!(texts("in 79 CE and in AD 79").is_empty());
+        assert!(texts("it passed the ISO 3888-2 test").is_empty());
         // Counts stay counts: a street word after lower-case words, a number word before its
         // counted noun or in a title-case headline.
         assert_eq!(texts("3 Supreme Court judges resigned"), ["3"]);
