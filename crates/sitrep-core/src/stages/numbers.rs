@@ -817,6 +817,10 @@ fn is_pronoun_one(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
 
 /// A bare amount starting at token `i`: digits with scales, number words, or a vague amount.
 fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
+    // A range's second bound may be looked for past the span's end ("$1-$" at the end).
+    if i >= limit {
+        return None;
+    }
     let tok = t.list[i];
     if tok.kind == TokenKind::Number {
         let mut value = digits_value(t.lower(i))?;
@@ -1689,6 +1693,14 @@ mod tests {
     }
 
     use Qualifier::*;
+
+    #[test]
+    fn a_range_cut_off_after_its_currency_symbol_is_no_range() {
+        // Found by the `extract` fuzz target: the second bound was looked for past the end.
+        let texts: Vec<String> = quantities("$1-1$1-$").into_iter().map(|q| q.0).collect();
+        assert!(!texts.is_empty());
+        assert!(quantities("costs $5-$").iter().all(|q| q.3 == Some(5.0)));
+    }
 
     #[test]
     fn house_numbers_names_and_era_years_are_no_amounts() {
