@@ -91,6 +91,18 @@ pub fn page(
     let own = main_text(&parsed).map(|m| m.text);
     let (text, meta) = match own {
         Some(own) if own.chars().count() >= FALLBACK_BELOW => (own, found.meta),
+        own if html.len() > FALLBACK_MAX_BYTES || depth(&parsed) > FALLBACK_MAX_DEPTH => {
+            warn(format!(
+                "little article text found, and the page ({} kB, nested {} deep) is too large \
+                 for the general extractor",
+                html.len() / 1024,
+                depth(&parsed)
+            ));
+            match own {
+                Some(own) => (own, found.meta),
+                None => return Err("no article text found in the page".into()),
+            }
+        }
         own => {
             // What little sitrep's extractor found still beats an error.
             let (text, theirs) = match (general_extractor(&html), own) {
@@ -137,6 +149,27 @@ pub fn page(
 /// sitrep's own extractor ([`main_text`]) is used unless it finds fewer characters than this;
 /// then the general extractor reads the page.
 const FALLBACK_BELOW: usize = 250;
+
+/// The general extractor reads no page larger or more deeply nested than these: on a large page
+/// with little text (a flattened table, markup nested hundreds deep) its work grows faster than
+/// the page, to minutes and gigabytes for a few megabytes. Articles are well inside both.
+const FALLBACK_MAX_BYTES: usize = 1 << 20;
+const FALLBACK_MAX_DEPTH: usize = 256;
+
+/// How deeply the page's elements nest.
+fn depth(page: &scraper::Html) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for edge in page.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ego_tree::iter::Edge::Close(_) => depth -= 1,
+        }
+    }
+    deepest
+}
 
 /// The main text and metadata as the `trafilatura` crate finds them: a port of
 /// go-trafilatura (tree scoring of text and link density, with Readability and jusText as
@@ -574,6 +607,29 @@ mod tests {
             &mut |_| {},
         );
         assert!(empty.unwrap_err().contains("no article text"));
+    }
+
+    #[test]
+    fn a_large_or_deep_page_with_little_text_skips_the_general_extractor() {
+        // Markup nested 600 deep around thousands of empty items took the general extractor
+        // minutes and gigabytes at a few megabytes; it is no longer asked.
+        let html = format!(
+            "<html><body><p>Two soldiers were killed on Monday.</p>{}{}</body></html>",
+            "<div>".repeat(600),
+            "<li>".repeat(2_000)
+        );
+        let mut warnings = Vec::new();
+        let doc = page("deep.html", html.as_bytes(), None, &mut |w| {
+            warnings.push(w)
+        })
+        .unwrap();
+        assert_eq!(doc.text, "Two soldiers were killed on Monday.");
+        assert!(
+            warnings.iter().any(|w| w.contains("too large")),
+            "{warnings:?}"
+        );
+        let empty = format!("<html><body>{}</body></html>", "<div>".repeat(600));
+        assert!(page("deep.html", empty.as_bytes(), None, &mut |_| {}).is_err());
     }
 
     #[test]

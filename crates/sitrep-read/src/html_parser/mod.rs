@@ -21,6 +21,7 @@ pub use entities::decode_references;
 use ego_tree::NodeId;
 use elements::*;
 use markup5ever::{ns, Attribute, LocalName, Namespace, QualName};
+use rustc_hash::FxHashMap;
 use scraper::node::{Element, Text};
 use scraper::{Html, Node, StrTendril};
 use tokenizer::{is_space, StartTag, TextMode, Token, Tokenizer};
@@ -97,11 +98,65 @@ struct Open {
     space: Space,
 }
 
+/// The open elements, innermost last, with a count of each name, so that asking whether a
+/// `<p>` or an `<li>` is open at all costs nothing when none is (a page of items under hundreds
+/// of `<div>`s would otherwise search the whole stack for each).
+#[derive(Default)]
+struct OpenElements {
+    list: Vec<Open>,
+    counts: FxHashMap<LocalName, u32>,
+}
+
+impl OpenElements {
+    fn push(&mut self, open: Open) {
+        *self.counts.entry(open.name.clone()).or_default() += 1;
+        self.list.push(open);
+    }
+
+    fn forget(&mut self, open: &Open) {
+        if let Some(n) = self.counts.get_mut(&open.name) {
+            *n -= 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let open = self.list.pop()?;
+        self.forget(&open);
+        Some(open)
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.list.len() > len {
+            self.pop();
+        }
+    }
+
+    fn remove(&mut self, index: usize) {
+        let open = self.list.remove(index);
+        self.forget(&open);
+    }
+
+    /// Whether an element of this name is open anywhere.
+    fn has(&self, name: &str) -> bool {
+        self.counts
+            .get(&LocalName::from(name))
+            .is_some_and(|&n| n > 0)
+    }
+}
+
+impl std::ops::Deref for OpenElements {
+    type Target = [Open];
+
+    fn deref(&self) -> &[Open] {
+        &self.list
+    }
+}
+
 struct Builder {
     page: Html,
     phase: Phase,
     /// Open elements, innermost last.
-    stack: Vec<Open>,
+    stack: OpenElements,
     html: Option<NodeId>,
     head: Option<NodeId>,
     /// Whether the page asked for quirks mode (no doctype, or an old one): there a `<table>`
@@ -120,7 +175,7 @@ impl Builder {
         Builder {
             page: Html::new_document(),
             phase: Phase::BeforeHtml,
-            stack: Vec::with_capacity(64),
+            stack: OpenElements::default(),
             html: None,
             head: None,
             quirks: true,
@@ -413,6 +468,9 @@ impl Builder {
 
     /// The position in the stack of the innermost `name` in scope, if any.
     fn in_scope(&self, name: &str, extra_bound: fn(&str) -> bool) -> Option<usize> {
+        if !self.stack.has(name) {
+            return None;
+        }
         for (i, open) in self.stack.iter().enumerate().rev() {
             if open.space == Space::Html {
                 if &*open.name == name {
@@ -429,6 +487,9 @@ impl Builder {
     }
 
     fn in_table_scope(&self, name: &str) -> Option<usize> {
+        if !self.stack.has(name) {
+            return None;
+        }
         self.stack
             .iter()
             .enumerate()
@@ -577,7 +638,7 @@ impl Builder {
                     return None;
                 }
                 "form" => {
-                    if !self.stack.iter().any(|o| &*o.name == "form") {
+                    if !self.stack.has("form") {
                         self.insert_element(tag, Space::Html, false);
                         self.stack.pop();
                     }
@@ -589,7 +650,8 @@ impl Builder {
         match name {
             "li" | "dd" | "dt" => {
                 let closes: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
-                for i in (0..self.stack.len()).rev() {
+                let open = closes.iter().any(|c| self.stack.has(c));
+                for i in (0..self.stack.len()).rev().take_while(|_| open) {
                     let open: &str = &self.stack[i].name;
                     if closes.contains(&open) {
                         self.stack.truncate(i);
@@ -602,7 +664,7 @@ impl Builder {
                 self.close_paragraph();
             }
             "form" => {
-                if self.stack.iter().any(|o| &*o.name == "form") {
+                if self.stack.has("form") {
                     return None;
                 }
                 self.close_paragraph();
@@ -679,6 +741,9 @@ impl Builder {
 
     /// The innermost open formatting element `name`, not behind a cell or other boundary.
     fn formatting_open(&self, name: &str) -> Option<usize> {
+        if !self.stack.has(name) {
+            return None;
+        }
         for (i, open) in self.stack.iter().enumerate().rev() {
             if &*open.name == name {
                 return Some(i);
