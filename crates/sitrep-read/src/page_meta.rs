@@ -461,45 +461,55 @@ fn writes_day_first(language: &str) -> bool {
     !(code.is_empty() || code == "en" || code == "en-us")
 }
 
-/// The first `DD/MM/YYYY` or `DD.MM.YYYY` date in a text, read day first.
+/// The first `DD/MM/YYYY` or `DD.MM.YYYY` date in a text, read day first, from 1990 on.
 fn day_first_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(9)).find_map(|k| {
-        let s = text.get(k..k + 10)?;
-        let b = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        let sep = b[2] == b[5] && matches!(b[2], b'/' | b'.');
-        let apart = (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
-            && bytes.get(k + 10).is_none_or(|c| !c.is_ascii_alphanumeric());
-        if !(apart && sep && digits(0..2) && digits(3..5) && digits(6..10)) {
-            return None;
-        }
-        NaiveDate::from_ymd_opt(
-            s[6..10].parse().ok()?,
-            s[3..5].parse().ok()?,
-            s[0..2].parse().ok()?,
-        )
-        .filter(|d| (1990..=2100).contains(&d.year()))
-    })
+    numeric_date(text, Layout::DayFirst)
 }
 
 /// A date in a URL's path: `/2019/03/22/` or `/2019-03-22/`.
 fn date_in_url(url: &str) -> Option<NaiveDate> {
-    let bytes = url.as_bytes();
+    numeric_date(url, Layout::YearFirst)
+}
+
+/// How a numeric date of ten characters is written.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// `2019/03/22`, `2019-03-22`: after anything but a digit.
+    YearFirst,
+    /// `05/10/2018`, `05.10.2018`: a word of its own, from 1990 on.
+    DayFirst,
+}
+
+/// The first date written as `layout` says in `text`.
+fn numeric_date(text: &str, layout: Layout) -> Option<NaiveDate> {
+    use std::ops::Range;
+    // The separators allowed, where the first stands, and the year, month and day.
+    let (separators, at, [year, month, day]): (&[u8], usize, [Range<usize>; 3]) = match layout {
+        Layout::YearFirst => (b"/-", 4, [0..4, 5..7, 8..10]),
+        Layout::DayFirst => (b"/.", 2, [6..10, 3..5, 0..2]),
+    };
+    let bytes = text.as_bytes();
     (0..bytes.len().saturating_sub(9)).find_map(|k| {
-        let s = url.get(k..k + 10)?;
+        let s = text.get(k..k + 10)?;
         let b = s.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        let sep = b[4] == b[7] && matches!(b[4], b'/' | b'-');
-        let before = k == 0 || !bytes[k - 1].is_ascii_digit();
-        if !(before && sep && digits(0..4) && digits(5..7) && digits(8..10)) {
+        let digits = |r: &Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit);
+        let sep = b[at] == b[at + 3] && separators.contains(&b[at]);
+        let apart = match layout {
+            Layout::YearFirst => k == 0 || !bytes[k - 1].is_ascii_digit(),
+            Layout::DayFirst => {
+                (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
+                    && bytes.get(k + 10).is_none_or(|c| !c.is_ascii_alphanumeric())
+            }
+        };
+        if !(apart && sep && digits(&year) && digits(&month) && digits(&day)) {
             return None;
         }
         NaiveDate::from_ymd_opt(
-            s[0..4].parse().ok()?,
-            s[5..7].parse().ok()?,
-            s[8..10].parse().ok()?,
+            s[year.clone()].parse().ok()?,
+            s[month.clone()].parse().ok()?,
+            s[day.clone()].parse().ok()?,
         )
+        .filter(|d| layout == Layout::YearFirst || (1990..=2100).contains(&d.year()))
     })
 }
 

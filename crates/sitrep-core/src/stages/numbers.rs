@@ -1456,22 +1456,18 @@ fn not_an_amount(
         return Some(NonAmount::Skip(end));
     }
     // Years: four digits, no separator, 1800..2100, not counting anything.
-    if end == i + 1 && raw.len() == 4 && !raw.contains(',') {
-        if let Ok(y) = raw.parse::<u32>() {
-            if (1800..=2100).contains(&y) && !counts_something(t, lex, i, end, floor, limit) {
-                // "2014-15", "2022–2023": a span of years.
-                let span_end = if touching_next
-                    && matches!(next, Some("-") | Some("–") | Some("/"))
-                    && end + 1 < limit
-                    && t.list[end + 1].kind == TokenKind::Number
-                {
-                    end + 2
-                } else {
-                    end
-                };
-                return Some(NonAmount::Skip(span_end));
-            }
-        }
+    if end == i + 1 && plain_year(t, lex, i, floor, limit) {
+        // "2014-15", "2022–2023": a span of years.
+        let span_end = if touching_next
+            && matches!(next, Some("-") | Some("–") | Some("/"))
+            && end + 1 < limit
+            && t.list[end + 1].kind == TokenKind::Number
+        {
+            end + 2
+        } else {
+            end
+        };
+        return Some(NonAmount::Skip(span_end));
     }
     None
 }
@@ -1510,11 +1506,17 @@ fn is_year(t: &Tokens, lex: &Lexicon, k: usize, floor: usize, limit: usize) -> b
     if t.list[k].kind != TokenKind::Number {
         return false;
     }
+    plain_year(t, lex, k, floor, limit)
+        || era_before(t, lex, k, floor)
+        || era_after(t, lex, k + 1, limit)
+}
+
+/// Whether the token at `k` is four digits from 1800 to 2100 that count nothing.
+fn plain_year(t: &Tokens, lex: &Lexicon, k: usize, floor: usize, limit: usize) -> bool {
     let raw = t.lower(k);
-    let plain_year = raw.len() == 4
+    raw.len() == 4
         && raw.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-        && !counts_something(t, lex, k, k + 1, floor, limit);
-    plain_year || era_before(t, lex, k, floor) || era_after(t, lex, k + 1, limit)
+        && !counts_something(t, lex, k, k + 1, floor, limit)
 }
 
 /// Whether an era marker ("A.D.", "AD") ends right before token `i`.

@@ -89,14 +89,18 @@ pub fn page(
     let parsed = crate::html_parser::parse_document(&html);
     let found = page_meta(&parsed);
     let own = main_text(&parsed).map(|m| m.text);
+    let short = own
+        .as_ref()
+        .is_none_or(|text| text.chars().count() < FALLBACK_BELOW);
+    // Measured only where the general extractor may be asked.
+    let nesting = if short { depth(&parsed) } else { 0 };
     let (text, meta) = match own {
-        Some(own) if own.chars().count() >= FALLBACK_BELOW => (own, found.meta),
-        own if html.len() > FALLBACK_MAX_BYTES || depth(&parsed) > FALLBACK_MAX_DEPTH => {
+        Some(own) if !short => (own, found.meta),
+        own if html.len() > FALLBACK_MAX_BYTES || nesting > FALLBACK_MAX_DEPTH => {
             warn(format!(
-                "little article text found, and the page ({} kB, nested {} deep) is too large \
-                 for the general extractor",
+                "little article text found, and the page ({} kB, nested {nesting} deep) is too \
+                 large for the general extractor",
                 html.len() / 1024,
-                depth(&parsed)
             ));
             match own {
                 Some(own) => (own, found.meta),
