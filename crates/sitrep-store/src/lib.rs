@@ -59,6 +59,8 @@ pub enum Error {
     },
     /// No database where one was expected.
     Missing { path: PathBuf },
+    /// The file, or the disk it is on, cannot be written.
+    ReadOnly { path: PathBuf },
     /// A full-text query that FTS5 cannot parse.
     BadQuery { query: String, detail: String },
     /// Anything else the database reported.
@@ -107,6 +109,9 @@ impl fmt::Display for Error {
                 "{}: no database here; `sitrep ingest PATH...` makes one",
                 path.display()
             ),
+            Error::ReadOnly { path } => {
+                write!(f, "{}: the database cannot be written (read-only)", path.display())
+            }
             Error::BadQuery { query, detail } => {
                 write!(f, "cannot search for {query:?}: {detail}")
             }
@@ -287,6 +292,20 @@ pub struct SearchHit {
     pub claims: Vec<Claim>,
 }
 
+/// Rows the full-text indexes do not hold yet: stored since the indexes were last brought up
+/// to date ([`Store::update_index`]), or added by an update.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Unindexed {
+    pub documents: u64,
+    pub claims: u64,
+}
+
+impl Unindexed {
+    pub fn is_empty(&self) -> bool {
+        self.documents == 0 && self.claims == 0
+    }
+}
+
 /// Counts for `sitrep stats`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {
@@ -345,8 +364,20 @@ pub trait Store {
     /// Sources with the names they appear under, most cited first.
     fn sources(&self) -> Result<Vec<StoredSource>>;
 
-    /// Full-text search over documents, best first (BM25).
+    /// Full-text search over documents, best first (BM25). The index is brought up to date
+    /// first ([`Store::update_index`]); where the store cannot be written (a read-only file),
+    /// the search runs over what is indexed, and [`Store::unindexed`] tells what is missing.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+
+    /// Documents and claims stored but not yet in the full-text indexes.
+    fn unindexed(&self) -> Result<Unindexed>;
+
+    /// Brings the full-text indexes up to date, in transactions of a bounded size so that an
+    /// ingest running beside it never waits long for the lock; `progress` is told the number of
+    /// documents indexed so far. Storing does not index: full-text queries (`search`, a claim
+    /// filter's `text`) call this first, and it costs one read when nothing is missing.
+    /// Returns what it added.
+    fn update_index(&self, progress: &mut dyn FnMut(u64)) -> Result<Unindexed>;
 
     fn stats(&self) -> Result<Stats>;
 

@@ -365,3 +365,116 @@ fn foreign_and_damaged_files_are_refused_and_left_alone() {
         "never recreated"
     );
 }
+
+/// Storing does not index; the first full-text query indexes what is missing, in bulk, and
+/// later updates add only what was stored since.
+#[test]
+fn the_search_index_takes_new_documents_in_bulk_before_a_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    store
+        .write(batch(vec![new_doc("seoul", SEOUL, "2024-12-19", None)]))
+        .unwrap();
+    let missing = store.unindexed().unwrap();
+    assert_eq!((missing.documents, missing.claims), (1, 2));
+    // A query brings the index up to date by itself.
+    assert_eq!(store.search("Kursk", 5).unwrap().len(), 1);
+    assert!(store.unindexed().unwrap().is_empty());
+
+    store
+        .write(batch(vec![new_doc("kyiv", KYIV, "2024-12-23", None)]))
+        .unwrap();
+    let mut told = Vec::new();
+    let added = store.update_index(&mut |n| told.push(n)).unwrap();
+    assert_eq!((added.documents, added.claims), (1, 1));
+    assert_eq!(told.last(), Some(&1));
+    // Nothing left: no transaction, nothing added.
+    assert!(store.update_index(&mut |_| {}).unwrap().is_empty());
+    assert_eq!(store.search("Zelensky", 5).unwrap()[0].id, "kyiv");
+    let text = ClaimFilter {
+        text: Some("Zelensky".into()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(all(&store, text).len(), 1);
+    // FTS5's own check finds each index equal to its table.
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+/// A claim filter with a text query indexes before it runs, as `search` does.
+#[test]
+fn a_text_filter_sees_claims_stored_since_the_last_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    store
+        .write(batch(vec![new_doc("seoul", SEOUL, "2024-12-19", None)]))
+        .unwrap();
+    let text = ClaimFilter {
+        text: Some("wounded".into()),
+        ..ClaimFilter::default()
+    };
+    assert_eq!(all(&store, text).len(), 1);
+    assert!(store.unindexed().unwrap().is_empty());
+}
+
+/// An update waits for another writer's lock, then finishes: an ingest and a search can run
+/// on one file at once.
+#[test]
+fn an_index_update_waits_for_a_writer_then_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    store
+        .write(batch(vec![
+            new_doc("seoul", SEOUL, "2024-12-19", None),
+            new_doc("kyiv", KYIV, "2024-12-23", None),
+        ]))
+        .unwrap();
+    let writer = open(&dir);
+    writer
+        .connection()
+        .execute_batch("BEGIN IMMEDIATE")
+        .unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        writer.connection().execute_batch("COMMIT").unwrap();
+    });
+    let added = store.update_index(&mut |_| {}).unwrap();
+    release.join().unwrap();
+    assert_eq!(added.documents, 2);
+    assert!(store.unindexed().unwrap().is_empty());
+}
+
+/// Many documents, some without claims, indexed over several steps: each index ends equal to
+/// its table, with every claim once.
+#[test]
+fn an_update_over_many_steps_indexes_every_row_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let documents: Vec<NewDocument> = (0..1_234)
+        .map(|n| {
+            let text = if n % 3 == 0 {
+                format!("Report {n}: the weather was calm all day.")
+            } else {
+                format!(
+                    "Report {n}: at least {} soldiers were killed, officials said.",
+                    n + 2
+                )
+            };
+            new_doc(&format!("r{n}"), &text, "2024-12-19", None)
+        })
+        .collect();
+    let claims: usize = documents.iter().map(|d| d.extraction.claims.len()).sum();
+    store.write(batch(documents)).unwrap();
+    let added = store.update_index(&mut |_| {}).unwrap();
+    assert_eq!(added.documents, 1_234);
+    assert_eq!(added.claims as usize, claims);
+    let count = |sql: &str| -> i64 { store.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'report'"),
+        1_234
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'killed'") as usize,
+        claims
+    );
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

@@ -27,7 +27,7 @@ pub const BATCH_DOCUMENTS: usize = 2048;
 /// lags far behind extraction and memory stays bounded.
 const BATCH_BYTES: usize = 8 << 20;
 /// Bytes of text worth a commit when nothing else is waiting.
-const BATCH_BYTES_WHEN_IDLE: usize = 512 << 10;
+const BATCH_BYTES_WHEN_IDLE: usize = 4 << 20;
 /// The longest a document waits in memory before its batch is committed.
 const BATCH_WAIT: Duration = Duration::from_millis(500);
 /// Bytes of text and documents waiting for the writer, at most: extraction runs ahead of the

@@ -53,7 +53,9 @@ enum Command {
         #[command(flatten)]
         inputs: InputArgs,
     },
-    /// Read, extract and store documents and their claims in the database.
+    /// Read, extract and store documents and their claims in the database. The full-text
+    /// search index takes the new documents later, in bulk: `sitrep index`, or the next
+    /// `search` or `claims --text`.
     Ingest {
         /// Files, folders (read recursively) or `-` for standard input.
         #[arg(required_unless_present = "failed")]
@@ -118,6 +120,12 @@ enum Command {
     Stats {
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Bring the full-text search index up to date. `ingest` leaves it to be done in bulk,
+    /// by this command or by the next `search` or `claims --text`.
+    Index {
         #[command(flatten)]
         db: DbArgs,
     },
@@ -320,6 +328,9 @@ fn main() -> ExitCode {
         })(),
         Command::Stats { json, db } => {
             store::open(&db.db, db.timeout()).and_then(|s| store::stats(&s, json))
+        }
+        Command::Index { db } => {
+            store::open(&db.db, db.timeout()).and_then(|s| store::update_index(&s))
         }
         Command::Compact { db } => {
             store::open(&db.db, db.timeout()).and_then(|s| store::compact(&s))

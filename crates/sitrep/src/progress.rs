@@ -13,8 +13,18 @@ enum Mode {
     Off,
 }
 
+/// What the total counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// Bytes of input: reading files.
+    Bytes,
+    /// Documents: work over stored documents, whose sizes are not known ahead.
+    Documents,
+}
+
 pub struct Progress {
     mode: Mode,
+    unit: Unit,
     label: &'static str,
     started: Instant,
     last: Instant,
@@ -53,10 +63,18 @@ impl Progress {
         Progress::with(label, mode, total)
     }
 
+    /// Progress over `total` documents, on a terminal or as plain lines.
+    pub fn documents(label: &'static str, total: u64) -> Progress {
+        let mut progress = Progress::long(label, Some(total));
+        progress.unit = Unit::Documents;
+        progress
+    }
+
     fn with(label: &'static str, mode: Mode, total: Option<u64>) -> Progress {
         let now = Instant::now();
         Progress {
             mode,
+            unit: Unit::Bytes,
             label,
             started: now,
             last: now,
@@ -73,6 +91,16 @@ impl Progress {
         self.documents += 1;
         self.bytes += bytes as u64;
         self.in_file += bytes as u64;
+        self.tick();
+    }
+
+    /// `documents` are done so far (a [`Progress::documents`] count).
+    pub fn documents_done(&mut self, documents: u64) {
+        self.documents = documents;
+        self.tick();
+    }
+
+    fn tick(&mut self) {
         let every = match self.mode {
             Mode::Terminal => Duration::from_millis(250),
             Mode::Lines => Duration::from_secs(5),
@@ -93,7 +121,10 @@ impl Progress {
     /// The share of the input read, and the seconds left at the rate so far.
     fn estimate(&self) -> Option<(f64, f64)> {
         let total = self.total.filter(|&t| t > 0)? as f64;
-        let done = (self.files_done + self.in_file) as f64;
+        let done = match self.unit {
+            Unit::Bytes => (self.files_done + self.in_file) as f64,
+            Unit::Documents => self.documents as f64,
+        };
         let share = (done / total).clamp(0.0, 1.0);
         let secs = self.started.elapsed().as_secs_f64();
         let left = if share > 0.0 {
@@ -107,12 +138,14 @@ impl Progress {
     fn draw(&mut self) {
         let secs = self.started.elapsed().as_secs_f64().max(1e-3);
         let mb = self.bytes as f64 / 1e6;
-        let rate = format!(
-            "{} documents, {:.0} docs/s, {:.1} MB/s",
+        let mut rate = format!(
+            "{} documents, {:.0} docs/s",
             self.documents,
-            self.documents as f64 / secs,
-            mb / secs
+            self.documents as f64 / secs
         );
+        if self.unit == Unit::Bytes {
+            rate += &format!(", {:.1} MB/s", mb / secs);
+        }
         let estimate = self.estimate();
         match self.mode {
             Mode::Terminal => {

@@ -9,6 +9,8 @@ use anyhow::{bail, Context, Result};
 use sitrep_store::export::{export, ExportFormat, Records};
 use sitrep_store::{ClaimFilter, ClaimSummary, OpenOptions, SqliteStore, Store};
 
+use crate::progress::Progress;
+
 /// How `sitrep claims` prints.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Output {
@@ -41,6 +43,9 @@ pub fn check_metric(metric: Option<&str>) -> Result<()> {
 }
 
 pub fn claims(store: &SqliteStore, filter: &ClaimFilter, output: Output) -> Result<ExitCode> {
+    if filter.text.is_some() {
+        update_index(store)?;
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = match output {
@@ -111,7 +116,45 @@ fn row(c: &ClaimSummary) -> Vec<String> {
     ]
 }
 
+/// Brings the full-text indexes up to date, with progress on a terminal and a line when done:
+/// `ingest` leaves new documents to be indexed in bulk. A file that cannot be written is left
+/// as it is, with a warning of what a search will miss.
+pub fn update_index(store: &SqliteStore) -> Result<ExitCode> {
+    let missing = store.unindexed()?;
+    if missing.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let started = std::time::Instant::now();
+    let mut progress = Progress::documents("index", missing.documents);
+    let result = store.update_index(&mut |done| progress.documents_done(done));
+    progress.finish();
+    match result {
+        Ok(added) => {
+            eprintln!(
+                "sitrep: {}: {} documents and {} claims added to the search index in {:.1} s",
+                store.location().display(),
+                added.documents,
+                added.claims,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(sitrep_store::Error::ReadOnly { .. }) => {
+            let left = store.unindexed()?;
+            eprintln!(
+                "sitrep: warning: {}: cannot be written, so {} documents and {} claims are not in the search index",
+                store.location().display(),
+                left.documents,
+                left.claims
+            );
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn search(store: &SqliteStore, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
+    update_index(store)?;
     let hits = store.search(query, limit)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

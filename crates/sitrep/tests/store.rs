@@ -173,6 +173,21 @@ fn claims_filters_search_export_and_stats() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("unknown metric"));
 
+    // `ingest` leaves the search index to one bulk update: `index` (or the first search).
+    let index = run(&db, &["index"]);
+    assert!(index.status.success(), "{}", stderr(&index));
+    assert!(
+        stderr(&index).contains("42 documents and"),
+        "{}",
+        stderr(&index)
+    );
+    let again = run(&db, &["index"]);
+    assert!(
+        again.status.success() && stderr(&again).is_empty(),
+        "{}",
+        stderr(&again)
+    );
+
     let hits = run(&db, &["search", "--json", "Shahed"]);
     let hits = json_lines(&hits);
     assert_eq!(hits.len(), 1);

@@ -1,6 +1,7 @@
 //! The embedded store: one SQLite file in WAL mode, so that readers never wait for a writer and
 //! an interrupted writer leaves the file as it was at its last commit.
 
+mod full_text;
 mod migrations;
 mod query;
 
@@ -12,7 +13,7 @@ use sitrep_core::Claim;
 
 use crate::{
     Batch, ClaimFilter, ClaimSummary, DocumentKey, Error, Failure, NewDocument, Outcome, Result,
-    SearchHit, Stats, Store, StoredClaim, StoredDocument, StoredSource,
+    SearchHit, Stats, Store, StoredClaim, StoredDocument, StoredSource, Unindexed,
 };
 
 pub use migrations::SCHEMA_VERSION;
@@ -209,10 +210,9 @@ impl SqliteStore {
             now
         ])?;
         let doc_id = tx.last_insert_rowid();
+        // The full-text indexes take the new rows later, in bulk: see `update_index`.
         tx.prepare_cached("INSERT INTO document_texts (id, text) VALUES (?1, ?2)")?
             .execute(params![doc_id, d.text])?;
-        tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-            .execute(params![doc_id, meta.title, d.text])?;
 
         let source_ids: Vec<i64> = new
             .extraction
@@ -232,8 +232,6 @@ impl SqliteStore {
                  high, qualifier, place, date, sources, sentence, span_start, span_end)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?;
-        let mut insert_fts =
-            tx.prepare_cached("INSERT INTO claims_fts (rowid, sentence) VALUES (?1, ?2)")?;
         let mut insert_claim_source = tx.prepare_cached(
             "INSERT OR IGNORE INTO claim_sources (claim_id, position, source_id) VALUES (?1, ?2, ?3)",
         )?;
@@ -257,7 +255,6 @@ impl SqliteStore {
                 c.span[1] as i64
             ])?;
             let claim_id = tx.last_insert_rowid();
-            insert_fts.execute(params![claim_id, c.sentence])?;
             for (position, name) in c.sources.iter().enumerate() {
                 let id = match by_name(name) {
                     Some(id) => id,
@@ -374,6 +371,7 @@ fn classify(path: &Path, e: rusqlite::Error, waited_ms: Option<u128>) -> Error {
                 }
             }
             ErrorCode::DiskFull => return Error::Full { path },
+            ErrorCode::ReadOnly => return Error::ReadOnly { path },
             ErrorCode::DatabaseCorrupt => return Error::Corrupt { path, detail },
             ErrorCode::NotADatabase => {
                 return Error::NotSitrep {
@@ -563,7 +561,20 @@ impl Store for SqliteStore {
         Ok(rows)
     }
 
+    fn unindexed(&self) -> Result<Unindexed> {
+        full_text::unindexed(&self.conn).map_err(|e| self.error(e))
+    }
+
+    fn update_index(&self, progress: &mut dyn FnMut(u64)) -> Result<Unindexed> {
+        if self.unindexed()?.is_empty() {
+            return Ok(Unindexed::default());
+        }
+        let started = Instant::now();
+        full_text::update(&self.conn, progress).map_err(|e| self.error_since(e, started))
+    }
+
     fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.index_before_query()?;
         let mut stmt = self
             .conn
             .prepare(
@@ -613,6 +624,14 @@ impl Store for SqliteStore {
     }
 
     fn check(&self) -> Result<Vec<String>> {
+        // FTS5's full check compares each index with its table, so rows not yet indexed would
+        // read as damage: they are indexed first. A file that cannot be written gets the check
+        // of each index on its own.
+        let compare_with_tables = match self.update_index(&mut |_| {}) {
+            Ok(_) => true,
+            Err(Error::ReadOnly { .. }) => false,
+            Err(e) => return Err(e),
+        };
         let mut stmt = self
             .conn
             .prepare("PRAGMA integrity_check")
@@ -639,7 +658,9 @@ impl Store for SqliteStore {
             .map_err(|e| self.error(e))?;
         problems.extend(fk);
         for table in ["documents_fts", "claims_fts"] {
-            let sql = format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)");
+            let rank = i64::from(compare_with_tables);
+            let sql =
+                format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', {rank})");
             if let Err(e) = self.conn.execute(&sql, []) {
                 problems.push(format!("{table}: {e}"));
             }
@@ -659,6 +680,9 @@ impl SqliteStore {
         each: &mut dyn FnMut(&rusqlite::Row) -> Result<()>,
     ) -> Result<()> {
         let text = filter.text.as_deref();
+        if text.is_some() {
+            self.index_before_query()?;
+        }
         let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(values.iter()))
@@ -667,6 +691,24 @@ impl SqliteStore {
             each(row)?;
         }
         Ok(())
+    }
+
+    /// Brings the full-text indexes up to date before a full-text query. A file that cannot
+    /// be written (opened read-only, on a read-only disk) is searched as it is.
+    fn index_before_query(&self) -> Result<()> {
+        match full_text::unindexed(&self.conn) {
+            Ok(missing) if missing.is_empty() => return Ok(()),
+            Ok(_) => {}
+            Err(e) => return Err(self.error(e)),
+        }
+        let started = Instant::now();
+        match full_text::update(&self.conn, &mut |_| {}) {
+            Ok(_) => Ok(()),
+            Err(e) => match self.error_since(e, started) {
+                Error::ReadOnly { .. } => Ok(()),
+                e => Err(e),
+            },
+        }
     }
 
     fn query_error(&self, e: rusqlite::Error, text: Option<&str>) -> Error {
