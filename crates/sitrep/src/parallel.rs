@@ -38,6 +38,12 @@ pub enum Step<T> {
 const IN_FLIGHT_BYTES: usize = 8 << 20;
 const IN_FLIGHT_DOCUMENTS: usize = 1024;
 
+/// Documents handed to a worker at once, at most, and their bytes of text: a short wire report
+/// is extracted in about as long as handing it between threads takes (a few system calls), so
+/// small documents travel in batches. A batch is sent as soon as it holds a document this large.
+const BATCH_DOCUMENTS: usize = 64;
+const BATCH_BYTES: usize = 64 << 10;
+
 /// A budget of items and their bytes, shared by a producer, who waits for room, and a consumer
 /// who frees it.
 pub struct Budget {
@@ -68,22 +74,23 @@ impl Budget {
     /// Waits until one more item of `n` bytes fits; an item larger than the whole budget waits
     /// for an empty one. Returns at once when the consumer has stopped.
     pub fn take(&self, n: usize) {
-        self.take_unless(n, &|| false)
+        self.take_unless(1, n, &|| false)
     }
 
-    /// As [`Budget::take`], but does not wait while `exempt` holds: the producer whose items
-    /// the consumer needs next must never wait for room that only it can free.
-    pub fn take_unless(&self, n: usize, exempt: &dyn Fn() -> bool) {
+    /// Waits until `items` more items of `n` bytes in all fit, as [`Budget::take`], but does
+    /// not wait while `exempt` holds: the producer whose items the consumer needs next must
+    /// never wait for room that only it can free.
+    pub fn take_unless(&self, items: usize, n: usize, exempt: &dyn Fn() -> bool) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         while !s.closed
             && s.items > 0
-            && (s.bytes + n > self.max_bytes || s.items >= self.max_items)
+            && (s.bytes + n > self.max_bytes || s.items + items > self.max_items)
             && !exempt()
         {
             s = self.freed.wait(s).unwrap_or_else(|e| e.into_inner());
         }
         s.bytes += n;
-        s.items += 1;
+        s.items += items;
     }
 
     /// Frees `items` items of `n` bytes in all.
@@ -99,6 +106,35 @@ impl Budget {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         s.closed = true;
         self.freed.notify_all();
+    }
+}
+
+/// Room freed in the two budgets of [`run`] while handing on one batch of results.
+#[derive(Default)]
+struct Freed {
+    own: (usize, usize),
+    read_ahead: (usize, usize),
+}
+
+impl Freed {
+    /// One document of `size` bytes, taken from `from`, is handed on.
+    fn add(&mut self, from: &Budget, own: &Budget, size: usize) {
+        let counts = if std::ptr::eq(from, own) {
+            &mut self.own
+        } else {
+            &mut self.read_ahead
+        };
+        counts.0 += 1;
+        counts.1 += size;
+    }
+
+    fn give(self, own: &Budget, read_ahead: &Budget) {
+        if self.own.0 > 0 {
+            own.give(self.own.0, self.own.1);
+        }
+        if self.read_ahead.0 > 0 {
+            read_ahead.give(self.read_ahead.0, self.read_ahead.1);
+        }
     }
 }
 
@@ -141,10 +177,11 @@ pub fn run<T: Send>(
     let budget = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let own = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let stop = AtomicBool::new(false);
-    // Each document travels with the budget it was taken from, which its result gives back to.
-    let (work_tx, work_rx) = sync_channel::<(u64, String, Document, &Budget)>(jobs * 2);
+    // Documents travel in batches, each with the budget it was taken from, which their results
+    // give back to; results come back a batch at a time.
+    let (work_tx, work_rx) = sync_channel::<(Vec<(u64, Document)>, String, &Budget)>(jobs * 2);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = channel::<(u64, Step<T>, Option<&Budget>)>();
+    let (done_tx, done_rx) = channel::<(Vec<(u64, Step<T>)>, Option<&Budget>)>();
     // Files are read on up to `jobs` threads at once (a format such as HTML does its heavy
     // work while reading); each event is numbered by its file and its place in the file.
     let next_file = AtomicUsize::new(0);
@@ -167,31 +204,58 @@ pub fn run<T: Send>(
                     index += 1;
                     key(f, index - 1)
                 };
+                // A stream (standard input, a pipe: no size) hands each document on as it
+                // comes, so that output follows input; a file's documents go in batches.
+                let most = if file.size.is_some_and(|n| n > 0) {
+                    BATCH_DOCUMENTS
+                } else {
+                    1
+                };
+                let mut batch: Vec<(u64, Document)> = Vec::new();
+                let mut batch_bytes = 0;
+                // The batch's room is taken as it is sent, with every document in hand: were
+                // the reader to wait for room holding documents the consumer needs next, no
+                // room would ever be freed.
+                let send = |batch: &mut Vec<(u64, Document)>, bytes: &mut usize| {
+                    if batch.is_empty() {
+                        return;
+                    }
+                    let handed_on = || emitting.load(Ordering::SeqCst) == f;
+                    let from = if handed_on() {
+                        own.take_unless(batch.len(), *bytes, &|| false);
+                        own
+                    } else {
+                        budget.take_unless(batch.len(), *bytes, &handed_on);
+                        budget
+                    };
+                    *bytes = 0;
+                    if work_tx
+                        .send((std::mem::take(batch), origin.clone(), from))
+                        .is_err()
+                    {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                };
                 read_file(&file.path, input, &mut |event| {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
                     let step = match event {
                         Event::Document(d) => {
-                            let handed_on = || emitting.load(Ordering::SeqCst) == f;
-                            let from = if handed_on() {
-                                own.take(d.text.len());
-                                own
-                            } else {
-                                budget.take_unless(d.text.len(), &handed_on);
-                                budget
-                            };
-                            if work_tx.send((seq(), origin.clone(), d, from)).is_err() {
-                                stop.store(true, Ordering::Relaxed);
+                            batch_bytes += d.text.len();
+                            batch.push((seq(), d));
+                            if batch.len() >= most || batch_bytes >= BATCH_BYTES {
+                                send(&mut batch, &mut batch_bytes);
                             }
                             return;
                         }
                         Event::Warning(p) => Step::Warning(p),
                         Event::Error(p) => Step::Error(p),
                     };
-                    let _ = reader_done.send((seq(), step, None));
+                    let _ = reader_done.send((vec![(seq(), step)], None));
                 });
-                let _ = reader_done.send((seq(), Step::FileDone(file.size), None));
+                send(&mut batch, &mut batch_bytes);
+                let _ = reader_done.send((vec![(seq(), Step::FileDone(file.size))], None));
             });
         }
         drop(work_tx);
@@ -199,25 +263,29 @@ pub fn run<T: Send>(
             let done = done_tx.clone();
             scope.spawn(move || loop {
                 let job = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((seq, origin, document, from)) = job else {
+                let Ok((batch, origin, from)) = job else {
                     return;
                 };
-                let size = document.text.len();
-                let id = document.id.clone();
-                let step = match catch_unwind(AssertUnwindSafe(|| work(document, &origin))) {
-                    Ok(out) => Step::Output(out, size),
-                    Err(panic) => Step::Panicked {
-                        origin,
-                        size,
-                        document: id,
-                        message: panic
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "unknown error".into()),
-                    },
-                };
-                if done.send((seq, step, Some(from))).is_err() {
+                let mut steps = Vec::with_capacity(batch.len());
+                for (seq, document) in batch {
+                    let size = document.text.len();
+                    let id = document.id.clone();
+                    let step = match catch_unwind(AssertUnwindSafe(|| work(document, &origin))) {
+                        Ok(out) => Step::Output(out, size),
+                        Err(panic) => Step::Panicked {
+                            origin: origin.clone(),
+                            size,
+                            document: id,
+                            message: panic
+                                .downcast_ref::<&str>()
+                                .map(|s| s.to_string())
+                                .or_else(|| panic.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "unknown error".into()),
+                        },
+                    };
+                    steps.push((seq, step));
+                }
+                if done.send((steps, Some(from))).is_err() {
                     return;
                 }
             });
@@ -227,8 +295,13 @@ pub fn run<T: Send>(
         // and within a file in the order of its events.
         let mut next = key(0, 0);
         let mut waiting: BTreeMap<u64, (Step<T>, Option<&Budget>)> = BTreeMap::new();
-        for (seq, step, from) in done_rx.iter() {
-            waiting.insert(seq, (step, from));
+        for (steps, from) in done_rx.iter() {
+            for (seq, step) in steps {
+                waiting.insert(seq, (step, from));
+            }
+            // Room is given back once per batch received, not per document: each give wakes
+            // the readers with a system call.
+            let mut freed = Freed::default();
             while let Some((step, from)) = waiting.remove(&next) {
                 if matches!(step, Step::FileDone(_)) {
                     let file = (next >> 32) as usize + 1;
@@ -245,7 +318,7 @@ pub fn run<T: Send>(
                 };
                 let go_on = stop.load(Ordering::Relaxed) || emit(step);
                 if let (Some(size), Some(from)) = (taken, from) {
-                    from.give(1, size);
+                    freed.add(from, own, size);
                 }
                 if !go_on {
                     stop.store(true, Ordering::Relaxed);
@@ -253,6 +326,7 @@ pub fn run<T: Send>(
                     own.close();
                 }
             }
+            freed.give(own, budget);
         }
         budget.close();
         own.close();
