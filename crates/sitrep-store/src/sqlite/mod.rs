@@ -624,10 +624,10 @@ impl Store for SqliteStore {
     }
 
     fn check(&self) -> Result<Vec<String>> {
-        // FTS5's full check compares each index with its table, so rows not yet indexed would
-        // read as damage: they are indexed first. A file that cannot be written gets the check
-        // of each index on its own.
-        let compare_with_tables = match self.update_index(&mut |_| {}) {
+        // FTS5's check compares each index with its table, so rows not yet indexed would read
+        // as damage: they are indexed first. FTS5 runs its check as a write, so a file that
+        // cannot be written gets SQLite's check alone (which reads the indexes' tables too).
+        let writable = match self.update_index(&mut |_| {}) {
             Ok(_) => true,
             Err(Error::ReadOnly { .. }) => false,
             Err(e) => return Err(e),
@@ -657,10 +657,11 @@ impl Store for SqliteStore {
             })
             .map_err(|e| self.error(e))?;
         problems.extend(fk);
-        for table in ["documents_fts", "claims_fts"] {
-            let rank = i64::from(compare_with_tables);
-            let sql =
-                format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', {rank})");
+        for table in ["documents_fts", "claims_fts"]
+            .into_iter()
+            .filter(|_| writable)
+        {
+            let sql = format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)");
             if let Err(e) = self.conn.execute(&sql, []) {
                 problems.push(format!("{table}: {e}"));
             }
@@ -696,18 +697,9 @@ impl SqliteStore {
     /// Brings the full-text indexes up to date before a full-text query. A file that cannot
     /// be written (opened read-only, on a read-only disk) is searched as it is.
     fn index_before_query(&self) -> Result<()> {
-        match full_text::unindexed(&self.conn) {
-            Ok(missing) if missing.is_empty() => return Ok(()),
-            Ok(_) => {}
-            Err(e) => return Err(self.error(e)),
-        }
-        let started = Instant::now();
-        match full_text::update(&self.conn, &mut |_| {}) {
-            Ok(_) => Ok(()),
-            Err(e) => match self.error_since(e, started) {
-                Error::ReadOnly { .. } => Ok(()),
-                e => Err(e),
-            },
+        match self.update_index(&mut |_| {}) {
+            Ok(_) | Err(Error::ReadOnly { .. }) => Ok(()),
+            Err(e) => Err(e),
         }
     }
 
