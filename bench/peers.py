@@ -70,11 +70,13 @@ def spacy_peer():
     nlp = small_pipeline(spacy)
     if nlp is not None:
         description = (
-            f"spaCy {spacy.__version__} en_core_web_sm {nlp.meta['version']}, CARDINAL entities"
+            f"spaCy {spacy.__version__} en_core_web_sm {nlp.meta['version']}, numeric entities"
         )
+        # CARDINAL alone leaves out the money, percentages and measures NewsQuant counts.
+        numeric = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
         def numbers(text):
-            return [e.text for e in nlp(text).ents if e.label_ == "CARDINAL"]
+            return [e.text for e in nlp(text).ents if e.label_ in numeric]
 
     else:
         # Without the trained pipeline, spaCy's English tokenizer with its like_num attribute,
