@@ -315,6 +315,8 @@ pub struct Stats {
     pub failures: u64,
     pub schema_version: i64,
     pub file_bytes: u64,
+    /// Stored documents the full-text index does not hold yet (`sitrep index` adds them).
+    pub unindexed_documents: u64,
     pub by_metric: Vec<(String, u64)>,
     pub by_source: Vec<(String, u64)>,
     /// (YYYY-MM, documents published, claims dated) per month.

@@ -377,9 +377,11 @@ fn the_search_index_takes_new_documents_in_bulk_before_a_query() {
         .unwrap();
     let missing = store.unindexed().unwrap();
     assert_eq!((missing.documents, missing.claims), (1, 2));
+    assert_eq!(store.stats().unwrap().unindexed_documents, 1);
     // A query brings the index up to date by itself.
     assert_eq!(store.search("Kursk", 5).unwrap().len(), 1);
     assert!(store.unindexed().unwrap().is_empty());
+    assert_eq!(store.stats().unwrap().unindexed_documents, 0);
 
     store
         .write(batch(vec![new_doc("kyiv", KYIV, "2024-12-23", None)]))

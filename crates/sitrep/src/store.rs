@@ -245,6 +245,13 @@ pub fn stats(store: &SqliteStore, json: bool) -> Result<ExitCode> {
         s.schema_version,
         s.file_bytes as f64 / 1e6
     )?;
+    if s.unindexed_documents > 0 {
+        writeln!(
+            out,
+            "{} documents not yet in the search index: `sitrep index` adds them (the next search does too)",
+            s.unindexed_documents
+        )?;
+    }
     let pairs = |rows: &[(String, u64)]| -> Vec<Vec<String>> {
         rows.iter()
             .map(|(k, n)| vec![n.to_string(), k.clone()])

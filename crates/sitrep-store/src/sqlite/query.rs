@@ -183,6 +183,7 @@ pub(crate) fn stats(conn: &Connection, path: &Path) -> rusqlite::Result<Stats> {
         failures: count("SELECT count(*) FROM failures")?,
         schema_version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
         file_bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        unindexed_documents: super::full_text::unindexed(conn)?.documents,
         by_metric: pairs(
             "SELECT metric, count(*) AS n FROM claims GROUP BY metric ORDER BY n DESC, metric",
         )?,
