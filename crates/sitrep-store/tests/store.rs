@@ -366,15 +366,21 @@ fn foreign_and_damaged_files_are_refused_and_left_alone() {
     );
 }
 
-/// Storing does not index; the first full-text query indexes what is missing, in bulk, and
-/// later updates add only what was stored since.
-#[test]
-fn the_search_index_takes_new_documents_in_bulk_before_a_query() {
+/// A new store holding the Seoul report, not yet indexed for search.
+fn with_seoul() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);
     store
         .write(batch(vec![new_doc("seoul", SEOUL, "2024-12-19", None)]))
         .unwrap();
+    (dir, store)
+}
+
+/// Storing does not index; the first full-text query indexes what is missing, in bulk, and
+/// later updates add only what was stored since.
+#[test]
+fn the_search_index_takes_new_documents_in_bulk_before_a_query() {
+    let (_dir, mut store) = with_seoul();
     let missing = store.unindexed().unwrap();
     assert_eq!((missing.documents, missing.claims), (1, 2));
     assert_eq!(store.stats().unwrap().unindexed_documents, 1);
@@ -405,11 +411,7 @@ fn the_search_index_takes_new_documents_in_bulk_before_a_query() {
 /// A claim filter with a text query indexes before it runs, as `search` does.
 #[test]
 fn a_text_filter_sees_claims_stored_since_the_last_update() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    store
-        .write(batch(vec![new_doc("seoul", SEOUL, "2024-12-19", None)]))
-        .unwrap();
+    let (_dir, store) = with_seoul();
     let text = ClaimFilter {
         text: Some("wounded".into()),
         ..ClaimFilter::default()
@@ -422,13 +424,9 @@ fn a_text_filter_sees_claims_stored_since_the_last_update() {
 /// on one file at once.
 #[test]
 fn an_index_update_waits_for_a_writer_then_finishes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
+    let (dir, mut store) = with_seoul();
     store
-        .write(batch(vec![
-            new_doc("seoul", SEOUL, "2024-12-19", None),
-            new_doc("kyiv", KYIV, "2024-12-23", None),
-        ]))
+        .write(batch(vec![new_doc("kyiv", KYIV, "2024-12-23", None)]))
         .unwrap();
     let writer = open(&dir);
     writer
@@ -485,11 +483,7 @@ fn an_update_over_many_steps_indexes_every_row_once() {
 /// from the hits, said by `unindexed`, and nothing fails.
 #[test]
 fn a_read_only_file_is_searched_as_it_is() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    store
-        .write(batch(vec![new_doc("seoul", SEOUL, "2024-12-19", None)]))
-        .unwrap();
+    let (dir, mut store) = with_seoul();
     store.update_index(&mut |_| {}).unwrap();
     store
         .write(batch(vec![new_doc("kyiv", KYIV, "2024-12-23", None)]))
