@@ -434,10 +434,14 @@ pub struct Lexicon {
     pub era_markers: HashSet<String>,
     /// "Road", "St": the last word of a street's name after a house number.
     pub street_words: HashSet<String>,
+    /// Verbs of change, after which "N to M" is a change and a new level, not a range.
+    pub change_verbs: HashSet<String>,
     pub time_words: PhraseSet<()>,
     pub demonyms: PhraseSet<()>,
     pub units: PhraseSet<QuantityKind>,
     pub currency_symbols: PhraseSet<()>,
+    /// Screen heights that a glued "p" makes a video format ("1080p"), not pence.
+    pub display_resolutions: HashSet<String>,
 
     pub gazetteer: Gazetteer,
     pub locative: HashSet<String>,
@@ -620,6 +624,7 @@ struct WordLists {
     identifier_words: Vec<String>,
     era_markers: Vec<String>,
     street_words: Vec<String>,
+    change_verbs: Vec<String>,
     time_words: Vec<String>,
     demonyms: Vec<String>,
 }
@@ -629,6 +634,7 @@ struct UnitLists {
     percent: Vec<String>,
     currency: Vec<String>,
     currency_symbols: Vec<String>,
+    display_resolutions: Vec<String>,
     measure: Vec<String>,
     time: Vec<String>,
 }
@@ -914,10 +920,12 @@ impl Lexicon {
             identifier_words: hash_of(words.lists.identifier_words),
             era_markers: hash_of(words.lists.era_markers),
             street_words: hash_of(words.lists.street_words),
+            change_verbs: hash_of(words.lists.change_verbs),
             time_words: set_of(words.lists.time_words),
             demonyms: set_of(words.lists.demonyms),
             units,
             currency_symbols: set_of(words.units.currency_symbols),
+            display_resolutions: words.units.display_resolutions.into_iter().collect(),
             gazetteer: Gazetteer::builtin(),
             locative: hash_of(words.places.locative),
             not_location: hash_of(words.places.not_location),

@@ -1383,6 +1383,19 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
         if lex.bare_totals.contains(w) && j - 1 < q.tokens.start {
             return metric_told_before(doc, lex, j - 1, floor).map(|m| (m, j - 1));
         }
+        // "the toll rose from 20 to 30", "climbed by 12 to 57": the old level or the change
+        // stands between the toll and its new figure.
+        // (Quantities come in text order, so the one ending here is found by halving.)
+        let ending = doc.quantities.partition_point(|o| o.tokens.end < j);
+        let passed = doc.quantities.get(ending).filter(|o| {
+            o.tokens.end == j
+                && o.tokens.start > floor
+                && matches!(t.lower(o.tokens.start - 1), "from" | "by")
+        });
+        if let Some(o) = passed {
+            j = o.tokens.start - 1;
+            continue;
+        }
         if !(lex.toll_links.contains(w) || w == "the") {
             return toll_before_phrase(doc, lex, j, floor);
         }
@@ -2717,6 +2730,16 @@ mod tests {
         let killed = |text: &str| e.totals(&Document::new("t", text)).totals["killed"];
         // A toll that grew is its new figure; a range is its lower bound.
         assert_eq!(killed("The death toll rose from 10 to 40."), 40);
+        // The claim is the new figure, not a range of the old and the new; a change ("by 12")
+        // between the toll and its figure does not hide the figure.
+        assert_eq!(
+            brief("The death toll rose from 10 to 40."),
+            [b("killed", "40", "")]
+        );
+        assert_eq!(
+            brief("The death toll climbed by 12 to 57 on Monday."),
+            [b("killed", "57", "")]
+        );
         assert_eq!(killed("Between 11 and 14 people were killed."), 11);
         assert_eq!(
             killed("Gunmen killed residents. Reports on fatalities range from 2 to 4."),

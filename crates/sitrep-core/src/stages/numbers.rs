@@ -1152,8 +1152,16 @@ fn range_tail(
         opener -= 1;
     }
     let between = i > floor && opener >= floor && t.lower(opener) == "between";
-    // "increased by $43.6 billion to $419.2 billion": a change and a new level, not a range.
-    let by_change = opener >= floor && i > floor && t.lower(opener) == "by";
+    // "increased by $43.6 billion to $419.2 billion": a change and a new level; "the toll rose
+    // from 20 to 30": an old level and a new one. Neither is a range.
+    let changed = |k: usize| k >= floor && lex.change_verbs.contains(t.lower(k));
+    let by_change = i > floor
+        && opener >= floor
+        && (t.lower(opener) == "by"
+            || (t.lower(opener) == "from" && opener > floor && changed(opener - 1)));
+    // "rose 3% to 45%": a change and the level it reached, far above it ("rose 20 to 30
+    // percent" stays a range of the change).
+    let change_then_level = i > floor && opener >= floor && changed(opener);
     let ok = !by_change
         && match link {
             "to" | "-" | "–" | "—" | "through" | "thru" | "~" => true,
@@ -1200,7 +1208,7 @@ fn range_tail(
     if !first_has_scale && second_scale > 1.0 && low * second_scale <= second.value {
         low *= second_scale;
     }
-    if second.value < low {
+    if second.value < low || (change_then_level && second.value >= 3.0 * low) {
         return None;
     }
     Some((low, second.value, second.end))
@@ -1254,6 +1262,7 @@ fn not_an_amount(
     if touching_next && t.list[end].kind == TokenKind::Word && end == i + 1 {
         let w = t.lower(end);
         if matches!(w, "st" | "nd" | "rd" | "th" | "s")
+            || (w == "p" && lex.display_resolutions.contains(raw))
             || !lex.units.matches_at(t, end, limit) && !lex.scales.contains_key(w)
         {
             return Some(NonAmount::Skip(end + 1));
@@ -1805,6 +1814,38 @@ mod tests {
         assert_eq!(one("between 20 and 30").0, "between 20 and 30");
         assert_eq!(one("two or three soldiers").3, Some(3.0));
         assert_eq!(one("87 to 300").2, Some(87.0));
+    }
+
+    /// After a verb of change, "from N to M" is an old level and a new one, and "N to M" a
+    /// change and the level it reached when M is far above N: two figures, not a range.
+    #[test]
+    fn changes_and_levels_are_no_ranges() {
+        let texts =
+            |text: &str| -> Vec<String> { quantities(text).into_iter().map(|q| q.0).collect() };
+        assert_eq!(texts("The toll rose from 20 to 38."), ["20", "38"]);
+        assert_eq!(texts("Shares fell 3% to 45%."), ["3%", "45%"]);
+        assert_eq!(texts("Oil rose $2 to $75 a barrel."), ["$2", "$75"]);
+        // A change that is itself a range, and a range with no verb of change, stay ranges.
+        assert_eq!(
+            texts("Shares jumped 20 to 30 percent."),
+            ["20 to 30 percent"]
+        );
+        assert_eq!(
+            texts("From 20 to 30 people were killed."),
+            ["From 20 to 30"]
+        );
+        assert_eq!(
+            texts("Prices ranged from 20 to 30 dollars."),
+            ["from 20 to 30 dollars"]
+        );
+    }
+
+    /// A glued "p" is pence, unless the number is a screen height.
+    #[test]
+    fn pence_and_screen_heights() {
+        assert_eq!(one("The shares closed at 164p.").0, "164p");
+        assert_eq!(one("50 pence").0, "50 pence");
+        assert!(quantities("It streams in 1080p.").is_empty());
     }
 
     #[test]
