@@ -89,11 +89,32 @@ fn starts_sentence(doc: &Doc, i: usize) -> bool {
     let tok = t.list[i];
     tok.breaks > 0
         || tok.capitalized
-        || tok.kind == TokenKind::Number
+        || (tok.kind == TokenKind::Number && (tok.start > t.list[i - 1].end || footnote(doc, i)))
         || matches!(
             t.lower(i),
             "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "-" | "—" | "•"
         )
+}
+
+/// Whether the number at `i`, glued to the full stop before it, opens a sentence: a footnote
+/// mark left by a flattened page ("in December 2025.17 In addition", a line or a capitalised word
+/// after it), or a space left out ("North Africa.12 of the fighters"). After a word in capitals
+/// the stop is inside a name ("the ID.3 and ID.4 models", "PSC.1", "SF.260").
+fn footnote(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens;
+    let ends_line = t
+        .list
+        .get(i + 1)
+        .is_none_or(|next| next.breaks > 0 || next.capitalized || next.kind == TokenKind::Punct);
+    let name = i >= 2 && {
+        let word = &t.list[i - 2];
+        let surface = &doc.text[word.start..word.end];
+        word.kind == TokenKind::Word
+            && word.end == t.list[i - 1].start
+            && surface.len() >= 2
+            && !surface.chars().any(char::is_lowercase)
+    };
+    ends_line || !name
 }
 
 /// Whether the full stop at `i` closes an abbreviation ("Rep.", "Dec.") or an initial ("J.").
@@ -155,6 +176,24 @@ mod tests {
         assert_eq!(
             split("a wrapped\nline goes on."),
             ["a wrapped\nline goes on."]
+        );
+    }
+
+    /// A number glued to a full stop opens a sentence after a footnote or a missing space, not
+    /// inside a model's name.
+    #[test]
+    fn glued_numbers_after_a_stop() {
+        assert_eq!(
+            split("It was signed in Kyiv.17 In addition, talks went on."),
+            ["It was signed in Kyiv.", "17 In addition, talks went on."]
+        );
+        assert_eq!(
+            split("They came from North Africa.12 of them were Libyan."),
+            ["They came from North Africa.", "12 of them were Libyan."]
+        );
+        assert_eq!(
+            split("It sells the ID.3 and ID.4 models."),
+            ["It sells the ID.3 and ID.4 models."]
         );
     }
 
