@@ -89,7 +89,8 @@ fn starts_sentence(doc: &Doc, i: usize) -> bool {
     let tok = t.list[i];
     tok.breaks > 0
         || tok.capitalized
-        || (tok.kind == TokenKind::Number && (tok.start > t.list[i - 1].end || footnote(doc, i)))
+        || (tok.kind == TokenKind::Number
+            && (tok.start > t.list[i - 1].end || glued_number_opens(doc, i)))
         || matches!(
             t.lower(i),
             "\"" | "“" | "'" | "‘" | "(" | "[" | "«" | "-" | "—" | "•"
@@ -100,7 +101,7 @@ fn starts_sentence(doc: &Doc, i: usize) -> bool {
 /// mark left by a flattened page ("in December 2025.17 In addition", a line or a capitalised word
 /// after it), or a space left out ("North Africa.12 of the fighters"). After a word in capitals
 /// the stop is inside a name ("the ID.3 and ID.4 models", "PSC.1", "SF.260").
-fn footnote(doc: &Doc, i: usize) -> bool {
+fn glued_number_opens(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens;
     let ends_line = t
         .list
