@@ -323,6 +323,8 @@ pub struct Lexicon {
     pub bare_totals: HashSet<String>,
     /// Words that open an event phrase after a toll noun ("the death toll from the quake").
     pub toll_phrase_openers: PhraseSet<()>,
+    /// Prepositions inside a toll's event phrase ("strike on Dnipro").
+    pub toll_phrase_links: HashSet<String>,
     /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
     pub toll_rises: PhraseSet<()>,
     pub denials: PhraseSet<()>,
@@ -521,6 +523,7 @@ struct CuesFile {
     toll_links: Vec<String>,
     bare_totals: Vec<String>,
     toll_phrase_openers: Vec<String>,
+    toll_phrase_links: Vec<String>,
     toll_rises: Vec<String>,
     denials: Vec<String>,
     negations: Vec<String>,
@@ -849,6 +852,7 @@ impl Lexicon {
             toll_links: hash_of(cues.toll_links),
             bare_totals: hash_of(cues.bare_totals),
             toll_phrase_openers: set_of(cues.toll_phrase_openers),
+            toll_phrase_links: hash_of(cues.toll_phrase_links),
             toll_rises: set_of(cues.toll_rises),
             denials: set_of(cues.denials),
             negations: set_of(cues.negations),

@@ -902,7 +902,10 @@ fn metric_for(
     // this count has a predicate of its own ("1 killed 3 injured", "one demonstrator was
     // killed two others injured").
     let before = cue_before(doc, lex, q, sentence.start)
-        .filter(|&(_, cue_at)| after.is_none() || !follows_count(doc, lex, counts, c, cue_at));
+        .filter(|&(_, cue_at)| after.is_none() || !follows_count(doc, lex, counts, c, cue_at))
+        // "casualties ... were over 29 soldiers killed and 100 wounded": the participle after
+        // the group says which casualties.
+        .filter(|&(metric, _)| after.is_none() || Some(metric) != lex.metric_index("casualties"));
     if let Some((metric, cue_at)) = before {
         let blocked = governed(doc, lex, sentence.start, cue_at, cue_at);
         let found = Found {
@@ -1416,17 +1419,18 @@ fn metric_told_before(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> Optio
 }
 
 /// "the death toll from the earthquake has risen to 3,400": a toll noun before a short phrase
-/// that names the event ("from the earthquake", "in Gaza", "from the week's fighting"; at most
-/// three words after its opener besides articles and "'s", none a participle or another
-/// function word), which ends just before token `j`. Returns the metric and the
-/// toll noun's first token.
+/// that names the event ("from the earthquake", "in Gaza", "from Saturday's missile strike on
+/// Dnipro"; at most six words after its opener besides articles, "'s" and the prepositions
+/// inside it, none a participle or another function word), which ends just before token `j`.
+/// Returns the metric and the toll noun's first token.
 fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Option<(usize, usize)> {
     let t = &doc.tokens;
     let mut p = j;
     // "the death toll from the week's fighting rose to 15": articles and a possessive do not
     // count among the words; another function word ("in fighting while advancing into") ends it.
     let mut words = 0;
-    while p > floor + 1 && words < 3 {
+    let mut inner = 0;
+    while p > floor + 1 && words < 6 {
         p -= 1;
         let tok = t.list[p];
         let w = t.lower(p);
@@ -1437,6 +1441,11 @@ fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Optio
                 .map(|(len, &metric)| (metric, p - len));
         }
         if matches!(w, "the" | "a" | "an" | "'s") {
+            continue;
+        }
+        // "strike on Dnipro": one preposition inside the phrase, between words of it.
+        if lex.toll_phrase_links.contains(w) && words > 0 && inner == 0 {
+            inner += 1;
             continue;
         }
         // "deaths in Baghdad nearly doubled to 3.14": a verb is no part of the phrase.
@@ -2721,6 +2730,37 @@ mod tests {
         assert_eq!(
             killed("3 policmen were killed and 7 were wounded. Officials said 4 Taliban militants were also killed."),
             7
+        );
+    }
+
+    /// The phrase naming the event between a toll and its figure may hold a preposition.
+    #[test]
+    fn a_toll_named_by_a_long_event_phrase() {
+        assert_eq!(
+            brief(
+                "The death toll from Saturday's Russian missile strike on Dnipro has risen to 40."
+            ),
+            [b("killed", "40", "")]
+        );
+        assert_eq!(
+            brief(
+                "The number of people killed in Friday's drone strike on Kharkiv has risen to 15."
+            ),
+            [b("killed", "15", "")]
+        );
+    }
+
+    /// Losses or casualties before the counts, and a participle after each: the participle
+    /// says which.
+    #[test]
+    fn losses_are_named_by_the_participle_after() {
+        assert_eq!(
+            brief("The Ukrainian military said Russia had lost 140 killed and 180 wounded."),
+            [b("killed", "140", ""), b("wounded", "180", "")]
+        );
+        assert_eq!(
+            brief("Russian casualties were 130 killed and 149 wounded."),
+            [b("killed", "130", ""), b("wounded", "149", "")]
         );
     }
 
