@@ -1429,7 +1429,7 @@ fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Optio
     // "the death toll from the week's fighting rose to 15": articles and a possessive do not
     // count among the words; another function word ("in fighting while advancing into") ends it.
     let mut words = 0;
-    let mut inner = 0;
+    let mut linked = false;
     while p > floor + 1 && words < 6 {
         p -= 1;
         let tok = t.list[p];
@@ -1444,8 +1444,8 @@ fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Optio
             continue;
         }
         // "strike on Dnipro": one preposition inside the phrase, between words of it.
-        if lex.toll_phrase_links.contains(w) && words > 0 && inner == 0 {
-            inner += 1;
+        if lex.toll_phrase_links.contains(w) && words > 0 && !linked {
+            linked = true;
             continue;
         }
         // "deaths in Baghdad nearly doubled to 3.14": a verb is no part of the phrase.
