@@ -326,7 +326,6 @@ pub struct Lexicon {
     /// Prepositions inside a toll's event phrase ("strike on Dnipro").
     pub toll_phrase_links: HashSet<String>,
     /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
-    pub toll_rises: PhraseSet<()>,
     pub denials: PhraseSet<()>,
     pub negations: PhraseSet<()>,
     pub forecasts: PhraseSet<()>,
@@ -437,7 +436,7 @@ pub struct Lexicon {
     /// "Road", "St": the last word of a street's name after a house number.
     pub street_words: HashSet<String>,
     /// Verbs of change, after which "N to M" is a change and a new level, not a range.
-    pub change_verbs: HashSet<String>,
+    pub change_verbs: PhraseSet<()>,
     pub time_words: PhraseSet<()>,
     pub demonyms: PhraseSet<()>,
     pub units: PhraseSet<QuantityKind>,
@@ -524,7 +523,6 @@ struct CuesFile {
     bare_totals: Vec<String>,
     toll_phrase_openers: Vec<String>,
     toll_phrase_links: Vec<String>,
-    toll_rises: Vec<String>,
     denials: Vec<String>,
     negations: Vec<String>,
     forecasts: Vec<String>,
@@ -853,7 +851,6 @@ impl Lexicon {
             bare_totals: hash_of(cues.bare_totals),
             toll_phrase_openers: set_of(cues.toll_phrase_openers),
             toll_phrase_links: hash_of(cues.toll_phrase_links),
-            toll_rises: set_of(cues.toll_rises),
             denials: set_of(cues.denials),
             negations: set_of(cues.negations),
             forecasts: set_of(cues.forecasts),
@@ -924,7 +921,7 @@ impl Lexicon {
             identifier_words: hash_of(words.lists.identifier_words),
             era_markers: hash_of(words.lists.era_markers),
             street_words: hash_of(words.lists.street_words),
-            change_verbs: hash_of(words.lists.change_verbs),
+            change_verbs: set_of(words.lists.change_verbs),
             time_words: set_of(words.lists.time_words),
             demonyms: set_of(words.lists.demonyms),
             units,
@@ -977,7 +974,7 @@ impl Lexicon {
         add(&mut self.natural_causes);
         add(&mut self.share_cues);
         add(&mut self.past_periods);
-        add(&mut self.toll_rises);
+        add(&mut self.change_verbs);
         add(&mut self.toll_phrase_openers);
         add(&mut self.object_frames);
         add(&mut self.corpse_frames);

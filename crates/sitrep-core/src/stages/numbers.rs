@@ -1154,7 +1154,14 @@ fn range_tail(
     let between = i > floor && opener >= floor && t.lower(opener) == "between";
     // "increased by $43.6 billion to $419.2 billion": a change and a new level; "the toll rose
     // from 20 to 30": an old level and a new one. Neither is a range.
-    let changed = |k: usize| k >= floor && lex.change_verbs.contains(t.lower(k));
+    // A verb of change ends at token `k` ("rose", "went up").
+    let changed = |k: usize| {
+        k >= floor
+            && lex
+                .change_verbs
+                .longest_ending_at(t, k + 1, floor)
+                .is_some()
+    };
     let by_change = i > floor
         && opener >= floor
         && (t.lower(opener) == "by"

@@ -41,7 +41,7 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
             continue;
         }
         let q = &doc.quantities[c.quantity];
-        let Some(value) = figure(doc, lex, q) else {
+        let Some(value) = figure(q) else {
             continue;
         };
         // "Two soldiers were killed ... another died later": one more of the same group. With
@@ -90,7 +90,7 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
     // comes first (a headline's "3 killed") leaves the figures after it to be summed.
     let mut summaries: BTreeMap<usize, f64> = BTreeMap::new();
     for c in doc.claims.iter().filter(|c| !c.background && !c.subset) {
-        match figure(doc, lex, &doc.quantities[c.quantity]).filter(|_| is_summary(doc, c)) {
+        match figure(&doc.quantities[c.quantity]).filter(|_| is_summary(doc, c)) {
             Some(v) => summaries.insert(c.metric, v),
             None => summaries.remove(&c.metric),
         };
@@ -155,7 +155,7 @@ fn shared_share(doc: &Doc, lex: &Lexicon, killed: Option<u64>) -> Option<u64> {
             .quantities
             .iter()
             .find(|q| q.tokens.end == noun)
-            .and_then(|q| figure(doc, lex, q))
+            .and_then(figure)
             .or(killed.map(|v| v as f64));
         if let Some(total) = shared {
             share = Some((total / parts).floor() as u64);
@@ -184,20 +184,11 @@ fn is_summary(doc: &Doc, c: &crate::doc::ClaimDraft) -> bool {
     words <= 2 * counts.max(1) + 1
 }
 
-/// The figure ACLED would code for a quantity: the lower bound it states, vague words by
-/// convention, and the new figure of a toll that grew ("rose from 10 to 40" is 40).
-fn figure(doc: &Doc, lex: &Lexicon, q: &crate::doc::Quantity) -> Option<f64> {
+/// The figure ACLED would code for a quantity: the lower bound it states and vague words by
+/// convention. A toll that grew ("rose from 10 to 40") is no range: the numbers stage gives its
+/// new figure apart.
+fn figure(q: &crate::doc::Quantity) -> Option<f64> {
     use crate::model::Qualifier::*;
-    let start = q.tokens.start;
-    let grew = q.amount.qualifier == Range
-        && doc.lower(start) == "from"
-        && lex
-            .toll_rises
-            .longest_ending_at(&doc.tokens, start, start.saturating_sub(3))
-            .is_some();
-    if grew {
-        return q.amount.high;
-    }
     match q.amount.qualifier {
         Vague => q.acled_value,
         MoreThan | AtLeast | Range | Exact | Approx => q.amount.value,
