@@ -173,7 +173,8 @@ pub fn read_path(path: &Path, chosen: InputFormat, sink: &mut dyn FnMut(Event)) 
     });
 }
 
-/// One input file found by [`walk`], with its size (none for standard input).
+/// One input file found by [`walk`], with its size (none for standard input, a named pipe or
+/// a device: a stream).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {
     pub path: std::path::PathBuf,
@@ -196,9 +197,10 @@ pub fn walk(path: &Path, each: &mut dyn FnMut(Result<InputFile, Problem>)) {
         Err(e) => return each(Err(problem(&name, None, e.to_string()))),
     };
     if !meta.is_dir() {
+        // A named pipe or a device (`/dev/stdin`) has no size: it is read as a stream.
         return each(Ok(InputFile {
             path: path.to_path_buf(),
-            size: Some(meta.len()),
+            size: meta.is_file().then_some(meta.len()),
         }));
     }
     let mut entries: Vec<_> = match std::fs::read_dir(path) {

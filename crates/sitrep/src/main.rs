@@ -429,6 +429,9 @@ fn run_documents(
         progress.message(&format!("sitrep: {p}"));
     }
     let mut write_error = None;
+    // Output from a stream (standard input, a pipe) follows it document by document, so that
+    // `tail -f feed.jsonl | sitrep extract -` shows each claim as its article arrives.
+    let streaming = files.iter().any(|f| f.size.is_none());
     parallel::run(
         &files,
         inputs.input,
@@ -446,7 +449,10 @@ fn run_documents(
                         write_error = Some(e);
                         return false;
                     }
-                    if let Err(e) = out.write_all(&buf) {
+                    let written =
+                        out.write_all(&buf)
+                            .and_then(|()| if streaming { out.flush() } else { Ok(()) });
+                    if let Err(e) = written {
                         write_error = Some(e);
                         return false;
                     }

@@ -1,15 +1,17 @@
 //! Work on documents on several cores, with results handed on in input order.
 //!
-//! One thread reads the inputs and numbers every event; `jobs` workers run the work on the
+//! Up to `jobs` readers read the inputs and number every event, handing documents on in
+//! batches (a run of small files makes one batch); `jobs` workers run the work on the
 //! documents; the calling thread puts the results back in order and hands them on. Output is
 //! the same, byte for byte, whatever the number of jobs. A budget of bytes in flight bounds
 //! memory however far the reader could run ahead, and a document that makes the work panic
 //! becomes a failure of that document, not of the run.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{channel, sync_channel};
+use std::sync::mpsc::{channel, sync_channel, SyncSender};
 use std::sync::{Condvar, Mutex};
 
 use sitrep_read::{read_file, Event, InputFile, InputFormat, Problem};
@@ -59,6 +61,8 @@ struct BudgetState {
     items: usize,
     /// The consumer has stopped.
     closed: bool,
+    /// Producers waiting for room: a wake-up is a system call, made only when one waits.
+    waiting: usize,
 }
 
 impl Budget {
@@ -87,7 +91,9 @@ impl Budget {
             && (s.bytes + n > self.max_bytes || s.items + items > self.max_items)
             && !exempt()
         {
+            s.waiting += 1;
             s = self.freed.wait(s).unwrap_or_else(|e| e.into_inner());
+            s.waiting -= 1;
         }
         s.bytes += n;
         s.items += items;
@@ -98,7 +104,9 @@ impl Budget {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         s.bytes = s.bytes.saturating_sub(n);
         s.items = s.items.saturating_sub(items);
-        self.freed.notify_all();
+        if s.waiting > 0 {
+            self.freed.notify_all();
+        }
     }
 
     /// The consumer stopped: nobody waits for room any more.
@@ -161,6 +169,100 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// A batch of numbered events on its way to a worker, with the budget its room came from.
+type WorkBatch<'a, T> = (Vec<(u64, Work<T>)>, &'a Budget);
+
+/// What a reader hands a worker: a document to work on, or a step (a warning, an error, the
+/// end of a file) that passes through in its place in the order.
+enum Work<T> {
+    Document(Document),
+    Pass(Step<T>),
+}
+
+/// Claims the next files for one reader: a run of small files, read into one batch, so that a
+/// folder of short articles does not cross threads one file at a time. A stream (no size) or
+/// a file of at least [`BATCH_BYTES`] goes alone. Empty when every file is claimed.
+fn claim(next_file: &AtomicUsize, files: &[InputFile]) -> Range<usize> {
+    let mut start = next_file.load(Ordering::SeqCst);
+    loop {
+        let mut end = start;
+        let mut bytes = 0u64;
+        while end < files.len() && end - start < BATCH_DOCUMENTS {
+            let size = files[end].size.unwrap_or(0);
+            if end > start && (size == 0 || bytes + size > BATCH_BYTES as u64) {
+                break;
+            }
+            bytes += size;
+            end += 1;
+            if size == 0 {
+                break;
+            }
+        }
+        match next_file.compare_exchange(start, end, Ordering::SeqCst, Ordering::SeqCst) {
+            Ok(_) => return start..end,
+            Err(now) => start = now,
+        }
+    }
+}
+
+/// The batch a reader is filling, and where it goes.
+struct Outbox<'a, T> {
+    batch: Vec<(u64, Work<T>)>,
+    documents: usize,
+    bytes: usize,
+    /// The file of the batch's first event: while the consumer waits for that file, the batch
+    /// is what it needs next.
+    first_file: usize,
+    work_tx: SyncSender<WorkBatch<'a, T>>,
+    budget: &'a Budget,
+    own: &'a Budget,
+    emitting: &'a AtomicUsize,
+    stop: &'a AtomicBool,
+}
+
+impl<T> Outbox<'_, T> {
+    fn push(&mut self, file: usize, seq: u64, work: Work<T>) {
+        if self.batch.is_empty() {
+            self.first_file = file;
+        }
+        if let Work::Document(d) = &work {
+            self.documents += 1;
+            self.bytes += d.text.len();
+        }
+        self.batch.push((seq, work));
+    }
+
+    fn full(&self) -> bool {
+        self.documents >= BATCH_DOCUMENTS || self.bytes >= BATCH_BYTES
+    }
+
+    /// Sends the batch, taking its room first with every document in hand: were the reader
+    /// to wait for room holding documents the consumer needs next, no room would ever be freed.
+    fn send(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let first_file = self.first_file;
+        let handed_on = || self.emitting.load(Ordering::SeqCst) == first_file;
+        let from = if handed_on() {
+            self.own.take_unless(self.documents, self.bytes, &|| false);
+            self.own
+        } else {
+            self.budget
+                .take_unless(self.documents, self.bytes, &handed_on);
+            self.budget
+        };
+        (self.documents, self.bytes) = (0, 0);
+        if self
+            .work_tx
+            .send((std::mem::take(&mut self.batch), from))
+            .is_err()
+        {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
 /// Reads `files`, runs `work` on each document (with the path it came from) on `jobs` threads,
 /// and hands every step to `emit` in input order. `emit` returns false to stop early.
 pub fn run<T: Send>(
@@ -177,85 +279,68 @@ pub fn run<T: Send>(
     let budget = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let own = Budget::new(IN_FLIGHT_BYTES, IN_FLIGHT_DOCUMENTS);
     let stop = AtomicBool::new(false);
-    // Documents travel in batches, each with the budget it was taken from, which their results
-    // give back to; results come back a batch at a time.
-    let (work_tx, work_rx) = sync_channel::<(Vec<(u64, Document)>, String, &Budget)>(jobs * 2);
-    let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = channel::<(Vec<(u64, Step<T>)>, Option<&Budget>)>();
     // Files are read on up to `jobs` threads at once (a format such as HTML does its heavy
     // work while reading); each event is numbered by its file and its place in the file.
     let next_file = AtomicUsize::new(0);
     let emitting = AtomicUsize::new(0);
+    // Documents travel in batches, each with the budget it was taken from, which their results
+    // give back to; results come back a batch at a time.
+    let (work_tx, work_rx) = sync_channel::<WorkBatch<T>>(jobs * 2);
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = channel::<(Vec<(u64, Step<T>)>, &Budget)>();
     std::thread::scope(|scope| {
         let (budget, own, stop, work_rx) = (&budget, &own, &stop, &work_rx);
         let (next_file, emitting) = (&next_file, &emitting);
         for _ in 0..jobs.min(files.len()).max(1) {
-            let reader_done = done_tx.clone();
-            let work_tx = work_tx.clone();
+            let mut outbox = Outbox {
+                batch: Vec::new(),
+                documents: 0,
+                bytes: 0,
+                first_file: 0,
+                work_tx: work_tx.clone(),
+                budget,
+                own,
+                emitting,
+                stop,
+            };
             scope.spawn(move || loop {
-                let f = next_file.fetch_add(1, Ordering::SeqCst);
-                if f >= files.len() || stop.load(Ordering::Relaxed) {
+                let chunk = claim(next_file, files);
+                if chunk.is_empty() || stop.load(Ordering::Relaxed) {
                     return;
                 }
-                let file = &files[f];
-                let origin = file.path.display().to_string();
-                let mut index = 0u64;
-                let mut seq = move || {
-                    index += 1;
-                    key(f, index - 1)
-                };
-                // A stream (standard input, a pipe: no size) hands each document on as it
-                // comes, so that output follows input; a file's documents go in batches.
-                let most = if file.size.is_some_and(|n| n > 0) {
-                    BATCH_DOCUMENTS
-                } else {
-                    1
-                };
-                let mut batch: Vec<(u64, Document)> = Vec::new();
-                let mut batch_bytes = 0;
-                // The batch's room is taken as it is sent, with every document in hand: were
-                // the reader to wait for room holding documents the consumer needs next, no
-                // room would ever be freed.
-                let send = |batch: &mut Vec<(u64, Document)>, bytes: &mut usize| {
-                    if batch.is_empty() {
-                        return;
-                    }
-                    let handed_on = || emitting.load(Ordering::SeqCst) == f;
-                    let from = if handed_on() {
-                        own.take_unless(batch.len(), *bytes, &|| false);
-                        own
-                    } else {
-                        budget.take_unless(batch.len(), *bytes, &handed_on);
-                        budget
-                    };
-                    *bytes = 0;
-                    if work_tx
-                        .send((std::mem::take(batch), origin.clone(), from))
-                        .is_err()
-                    {
-                        stop.store(true, Ordering::Relaxed);
-                    }
-                };
-                read_file(&file.path, input, &mut |event| {
+                for f in chunk {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let step = match event {
-                        Event::Document(d) => {
-                            batch_bytes += d.text.len();
-                            batch.push((seq(), d));
-                            if batch.len() >= most || batch_bytes >= BATCH_BYTES {
-                                send(&mut batch, &mut batch_bytes);
-                            }
+                    let file = &files[f];
+                    // A stream (standard input, a pipe: no size) hands each event on as it
+                    // comes, so that output follows input.
+                    let stream = file.size.is_none_or(|n| n == 0);
+                    let mut index = 0u64;
+                    let mut seq = move || {
+                        index += 1;
+                        key(f, index - 1)
+                    };
+                    read_file(&file.path, input, &mut |event| {
+                        if stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        Event::Warning(p) => Step::Warning(p),
-                        Event::Error(p) => Step::Error(p),
-                    };
-                    let _ = reader_done.send((vec![(seq(), step)], None));
-                });
-                send(&mut batch, &mut batch_bytes);
-                let _ = reader_done.send((vec![(seq(), Step::FileDone(file.size))], None));
+                        let work = match event {
+                            Event::Document(d) => Work::Document(d),
+                            Event::Warning(p) => Work::Pass(Step::Warning(p)),
+                            Event::Error(p) => Work::Pass(Step::Error(p)),
+                        };
+                        outbox.push(f, seq(), work);
+                        if stream || outbox.full() {
+                            outbox.send();
+                        }
+                    });
+                    outbox.push(f, seq(), Work::Pass(Step::FileDone(file.size)));
+                    if stream || outbox.full() {
+                        outbox.send();
+                    }
+                }
+                outbox.send();
             });
         }
         drop(work_tx);
@@ -263,14 +348,30 @@ pub fn run<T: Send>(
             let done = done_tx.clone();
             scope.spawn(move || loop {
                 let job = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((batch, origin, from)) = job else {
+                let Ok((batch, from)) = job else {
                     return;
                 };
                 let mut steps = Vec::with_capacity(batch.len());
-                for (seq, document) in batch {
+                let mut origin: Option<(usize, String)> = None;
+                for (seq, item) in batch {
+                    let document = match item {
+                        Work::Document(d) => d,
+                        Work::Pass(step) => {
+                            steps.push((seq, step));
+                            continue;
+                        }
+                    };
+                    let file = (seq >> 32) as usize;
+                    let origin = match &origin {
+                        Some((f, path)) if *f == file => path,
+                        _ => {
+                            let path = files[file].path.display().to_string();
+                            &origin.insert((file, path)).1
+                        }
+                    };
                     let size = document.text.len();
                     let id = document.id.clone();
-                    let step = match catch_unwind(AssertUnwindSafe(|| work(document, &origin))) {
+                    let step = match catch_unwind(AssertUnwindSafe(|| work(document, origin))) {
                         Ok(out) => Step::Output(out, size),
                         Err(panic) => Step::Panicked {
                             origin: origin.clone(),
@@ -285,7 +386,7 @@ pub fn run<T: Send>(
                     };
                     steps.push((seq, step));
                 }
-                if done.send((steps, Some(from))).is_err() {
+                if done.send((steps, from)).is_err() {
                     return;
                 }
             });
@@ -294,7 +395,7 @@ pub fn run<T: Send>(
         // Results come in any order; they go out in the order they were read: file by file,
         // and within a file in the order of its events.
         let mut next = key(0, 0);
-        let mut waiting: BTreeMap<u64, (Step<T>, Option<&Budget>)> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, (Step<T>, &Budget)> = BTreeMap::new();
         for (steps, from) in done_rx.iter() {
             for (seq, step) in steps {
                 waiting.insert(seq, (step, from));
@@ -317,7 +418,7 @@ pub fn run<T: Send>(
                     _ => None,
                 };
                 let go_on = stop.load(Ordering::Relaxed) || emit(step);
-                if let (Some(size), Some(from)) = (taken, from) {
+                if let Some(size) = taken {
                     freed.add(from, own, size);
                 }
                 if !go_on {
@@ -424,6 +525,60 @@ mod tests {
         assert_eq!(handed, n);
         // The budget, the work queue (two per job) and the documents in the workers' hands.
         assert!(most_ahead <= IN_FLIGHT_DOCUMENTS + 8, "{most_ahead} ahead");
+    }
+
+    #[test]
+    fn small_files_travel_together_and_still_come_out_in_order() {
+        // Files with sizes are claimed in runs and read into shared batches; a stream among
+        // them goes alone. Every file's events, its end included, keep their place.
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        let mut expected = Vec::new();
+        for f in 0..150 {
+            let path = dir.path().join(format!("f{f:03}.jsonl"));
+            let mut text = String::new();
+            for k in 0..(f % 3 + 1) {
+                text.push_str(&format!("{{\"id\": \"f{f}-{k}\", \"text\": \"x\"}}\n"));
+                expected.push(format!("f{f}-{k}"));
+            }
+            if f % 11 == 0 {
+                text.push_str("oops\n");
+                expected.push("error".into());
+            }
+            expected.push("done".into());
+            std::fs::write(&path, &text).unwrap();
+            // Every fifth file of unknown size, as a pipe would be; one larger than a batch.
+            let size = match f {
+                _ if f % 5 == 4 => None,
+                77 => Some(BATCH_BYTES as u64 * 2),
+                _ => Some(text.len() as u64),
+            };
+            files.push(InputFile { path, size });
+        }
+        let runs = claim_all(&files);
+        assert!(runs.iter().any(|r| r.len() > 1), "{runs:?}");
+        assert!(runs
+            .iter()
+            .all(|r| r.len() == 1 || r.clone().all(|f| files[f].size.is_some() && f != 77)));
+        for jobs in [1, 2, 3, 8] {
+            let seen: Vec<String> = steps(&files, jobs)
+                .into_iter()
+                .map(|s| {
+                    if s.starts_with("error") {
+                        "error".into()
+                    } else {
+                        s
+                    }
+                })
+                .collect();
+            assert_eq!(seen, expected, "jobs {jobs}");
+        }
+    }
+
+    /// The runs of files [`claim`] gives one after another.
+    fn claim_all(files: &[InputFile]) -> Vec<Range<usize>> {
+        let next = AtomicUsize::new(0);
+        std::iter::from_fn(|| Some(claim(&next, files)).filter(|r| !r.is_empty())).collect()
     }
 
     #[test]

@@ -175,6 +175,43 @@ fn reads_standard_input_and_prints_totals() {
 }
 
 #[test]
+fn claims_from_a_stream_come_out_as_each_document_arrives() {
+    use std::io::BufRead;
+    let mut child = sitrep()
+        .args(["extract", "--input", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    // The first claim is read while standard input is still open: it must not wait for the
+    // end of the stream.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    writeln!(
+        input,
+        r#"{{"id": "a", "text": "Three soldiers were killed on Monday."}}"#
+    )
+    .unwrap();
+    input.flush().unwrap();
+    let first = rx.recv_timeout(std::time::Duration::from_secs(20));
+    drop(input);
+    child.wait().unwrap();
+    let first: Value =
+        serde_json::from_str(&first.expect("a claim before the stream ends")).unwrap();
+    assert_eq!(first["doc"], "a");
+    assert_eq!(first["metric"], "killed");
+}
+
+#[test]
 fn quantities_prints_every_number_with_units() {
     let out = with_stdin(
         &["quantities"],
