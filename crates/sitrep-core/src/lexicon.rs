@@ -288,6 +288,8 @@ pub struct Lexicon {
     pub scales: HashMap<String, f64>,
     /// Scales glued to digits ("5bn", "100k").
     pub suffix_scales: HashMap<String, f64>,
+    /// Words after a glued "m" that make it metres ("10m high").
+    pub metre_words: HashSet<String>,
     /// Words naming a part ("third", "quarters") and the part's size.
     pub fractions: HashMap<String, f64>,
     /// Words before "half" that make it part of a period, not a fraction ("the second half").
@@ -465,6 +467,7 @@ struct NumbersFile {
     tens: HashMap<String, f64>,
     scales: HashMap<String, f64>,
     suffix_scales: HashMap<String, f64>,
+    metre_words: Vec<String>,
     groups: HashMap<String, f64>,
     fractions: HashMap<String, f64>,
     vague: Vec<VagueEntry>,
@@ -829,6 +832,7 @@ impl Lexicon {
             tens: numbers.tens,
             scales: numbers.scales,
             suffix_scales: numbers.suffix_scales,
+            metre_words: hash_of(numbers.metre_words),
             fractions: numbers.fractions,
             period_halves: hash_of(numbers.period_halves),
             possessive_object_metrics: hash_of(numbers.possessive_object_metrics),

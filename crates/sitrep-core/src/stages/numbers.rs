@@ -992,11 +992,41 @@ fn suffix_scale(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<f64
                 || t.lower(next + 1) == "of"
                 || lex.demonyms.matches_at(t, next + 1, limit)
                 || (t.list[next + 1].capitalized && t.lower(next + 1).ends_with("ans")));
-        if !(upper || money || before_noun) {
+        if !(upper || money || before_noun || before_plural(t, lex, next + 1, limit)) {
             return None;
         }
     }
     Some(scale)
+}
+
+/// Whether a plural noun stands at `k`, or after up to three words that describe it (joined
+/// perhaps by "and"): "2.7m sales", "2.7m combined digital and physical sales". Metres are
+/// rarely followed by a plural; where a word of measure comes first ("10m high walls") they
+/// may be, and nothing is found.
+fn before_plural(t: &Tokens, lex: &Lexicon, k: usize, limit: usize) -> bool {
+    let mut described = 0;
+    for j in k..limit.min(k + 6) {
+        let tok = &t.list[j];
+        let w = t.lower(j);
+        if tok.kind != TokenKind::Word || tok.capitalized || lex.metre_words.contains(w) {
+            return false;
+        }
+        if w == "and" && described > 0 {
+            continue;
+        }
+        if lex.function_words.contains(w) {
+            return false;
+        }
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+        if plural {
+            return true;
+        }
+        described += 1;
+        if described > 3 {
+            return false;
+        }
+    }
+    false
 }
 
 /// A number in words: "three thousand", "twenty-five", "one hundred and five", "a dozen".
@@ -1912,6 +1942,15 @@ mod tests {
             Some(1_500_000.0)
         );
         assert_eq!(one("a 2.5m wall").1, Some(2.5));
+        // Before a plural noun, perhaps described first, millions; after a word of measure,
+        // metres.
+        assert_eq!(
+            one("with 2.7m combined digital and physical sales").1,
+            Some(2_700_000.0)
+        );
+        assert_eq!(one("garners 400m streams").1, Some(400_000_000.0));
+        assert_eq!(one("behind 10m high walls").1, Some(10.0));
+        assert_eq!(one("a 3m long and wide trench").1, Some(3.0));
         assert!(quantities("Not a single soldier was hurt.")
             .iter()
             .all(|q| q.0 != "single"));
