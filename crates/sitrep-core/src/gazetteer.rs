@@ -17,10 +17,12 @@ pub enum PlaceKind {
 /// One place of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    pub name: String,
+    /// As the data file writes it: the places borrow the files compiled in, so that loading
+    /// tens of thousands of them copies no names.
+    pub name: &'static str,
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of the country the place is in (its own for a country).
-    pub country: String,
+    pub country: &'static str,
 }
 
 /// The gazetteer: names (lower-cased, tokenized) to places.
@@ -50,7 +52,7 @@ impl Gazetteer {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.country == country && p.kind != PlaceKind::Country)
-            .filter_map(|(i, p)| national_spelling(&p.name).map(|v| (v, i as u32)))
+            .filter_map(|(i, p)| national_spelling(p.name).map(|v| (v, i as u32)))
             .collect();
         for (name, id) in variants {
             if self.lookup(&name).is_none() {
@@ -59,7 +61,7 @@ impl Gazetteer {
         }
     }
 
-    fn rows(tsv: &str) -> impl Iterator<Item = [&str; 3]> {
+    fn rows(tsv: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
         tsv.lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| {
@@ -69,7 +71,7 @@ impl Gazetteer {
             })
     }
 
-    fn load_places(&mut self, tsv: &str) {
+    fn load_places(&mut self, tsv: &'static str) {
         for cols in Self::rows(tsv) {
             let kind = match cols[1] {
                 "country" => PlaceKind::Country,
@@ -78,20 +80,20 @@ impl Gazetteer {
             };
             let id = self.places.len() as u32;
             self.places.push(Place {
-                name: cols[0].to_string(),
+                name: cols[0],
                 kind,
-                country: cols[2].to_string(),
+                country: cols[2],
             });
             self.names.insert(cols[0], id);
         }
     }
 
-    fn load_aliases(&mut self, tsv: &str) {
+    fn load_aliases(&mut self, tsv: &'static str) {
         let by_name: HashMap<&str, u32> = self
             .places
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.name.as_str(), i as u32))
+            .map(|(i, p)| (p.name, i as u32))
             .collect();
         let mut aliases = Vec::new();
         for [alias, name, _] in Self::rows(tsv) {
@@ -112,7 +114,7 @@ impl Gazetteer {
     /// let g = &Lexicon::builtin().gazetteer;
     /// let t = Tokens::new("deployed in Kursk near Russia");
     /// let (len, place) = g.place_at(&t, 2, t.len()).unwrap();
-    /// assert_eq!((len, g.places[place].name.as_str()), (1, "Kursk"));
+    /// assert_eq!((len, g.places[place].name), (1, "Kursk"));
     /// ```
     pub fn place_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, usize)> {
         let tok = t.list.get(i)?;
