@@ -78,9 +78,10 @@ pub struct Mention {
 
 /// An entity of the document: a person, body or place, under all the names it appears as.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entity {
-    /// The fullest name the document gives.
-    pub name: String,
+pub struct Entity<'a> {
+    /// The fullest name the document gives, as it writes it: a slice of the text, so that the
+    /// tens of thousands of capitalised runs a long page holds copy nothing.
+    pub name: &'a str,
     pub kind: EntityKind,
     /// The organisation a person speaks for ("Cho Tae-yong, the NIS director").
     pub affiliation: Option<usize>,
@@ -157,7 +158,7 @@ pub struct Doc<'a> {
     pub dates: Vec<DateMention>,
     pub quantities: Vec<Quantity>,
     pub mentions: Vec<Mention>,
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     /// Places in the sentences that hold a count (see [`crate::mentions::places`]).
     pub places: Vec<PlaceMention>,
     /// One per sentence.

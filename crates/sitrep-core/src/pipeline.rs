@@ -269,7 +269,7 @@ pub fn claim_records(doc: &Doc, lex: &Lexicon) -> Vec<Claim> {
                 sources: c
                     .sources
                     .iter()
-                    .map(|&e| doc.entities[e].name.clone())
+                    .map(|&e| doc.entities[e].name.to_string())
                     .collect(),
                 sentence: doc.text[s.start..s.end].to_string(),
                 span: [offsets.chars(s.start), offsets.chars(s.end)],
@@ -287,7 +287,7 @@ pub fn extraction(doc: &Doc, lex: &Lexicon) -> Extraction {
     let index_of = |e: usize| used.binary_search(&e).ok();
     let mut names: Vec<Vec<String>> = used
         .iter()
-        .map(|&e| vec![doc.entities[e].name.clone()])
+        .map(|&e| vec![doc.entities[e].name.to_string()])
         .collect();
     let mut add = |e: usize, tokens: std::ops::Range<usize>| {
         if let Some(k) = index_of(e) {
@@ -321,7 +321,7 @@ pub fn extraction(doc: &Doc, lex: &Lexicon) -> Extraction {
         .iter()
         .zip(names)
         .map(|(&e, names)| SourceEntity {
-            name: doc.entities[e].name.clone(),
+            name: doc.entities[e].name.to_string(),
             kind: doc.entities[e].kind.name(),
             names,
         })

@@ -186,7 +186,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
     });
     let mut by_name: HashMap<String, usize> = HashMap::default();
     for (tokens, _) in found {
-        let name = doc.slice(tokens.clone()).to_string();
+        let name = doc.slice(tokens.clone());
         let key = name.to_lowercase();
         let entity = match by_name.get(&key) {
             Some(&e) => e,
@@ -492,7 +492,7 @@ fn add_mention<'a>(
             }
             None => {
                 let entity = Entity {
-                    name: surface.to_string(),
+                    name: surface,
                     kind,
                     affiliation: None,
                 };
@@ -516,7 +516,7 @@ fn defined_acronym(doc: &Doc, run: &Range<usize>, surface: &str) -> Option<usize
         return None;
     }
     let prev = doc.mentions.last()?;
-    (prev.tokens.end == run.start - 1 && initials(&doc.entities[prev.entity].name) == surface)
+    (prev.tokens.end == run.start - 1 && initials(doc.entities[prev.entity].name) == surface)
         .then_some(prev.entity)
 }
 
@@ -569,12 +569,12 @@ mod tests {
         let names = doc
             .entities
             .iter()
-            .map(|e| (e.name.clone(), e.kind))
+            .map(|e| (e.name.to_string(), e.kind))
             .collect();
         let aff = doc
             .entities
             .iter()
-            .map(|e| e.affiliation.map(|a| doc.entities[a].name.clone()))
+            .map(|e| e.affiliation.map(|a| doc.entities[a].name.to_string()))
             .collect();
         (names, aff)
     }
