@@ -575,9 +575,16 @@ fn fronted_partitive(doc: &Doc, lex: &Lexicon, k: usize, floor: usize) -> bool {
 
 /// Whether the tokens between two counts are "of the" / "of its" / "among the" (a partitive).
 fn is_partitive(doc: &Doc, from: usize, to: usize) -> bool {
-    let words: Vec<&str> = (from..to).map(|k| doc.lower(k)).collect();
+    // Every pattern below is three words at most.
+    if to <= from || to - from > 3 {
+        return false;
+    }
+    let mut words = [""; 3];
+    for (w, k) in words.iter_mut().zip(from..to) {
+        *w = doc.lower(k);
+    }
     matches!(
-        words.as_slice(),
+        &words[..to - from],
         ["of"]
             | [
                 "of",
@@ -604,7 +611,16 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
     let q1 = &doc.quantities[first.quantity];
     let q2 = &doc.quantities[second.quantity];
     let from = first.subject.end.max(q1.tokens.end);
-    let between: Vec<&str> = (from..q2.tokens.start).map(|k| doc.lower(k)).collect();
+    // Every pattern below spans fifteen words at most: a tail of twelve and "as well as".
+    const MOST: usize = 15;
+    if q2.tokens.start < from || q2.tokens.start - from > MOST {
+        return false;
+    }
+    let mut words = [""; MOST];
+    for (w, k) in words.iter_mut().zip(from..q2.tokens.start) {
+        *w = doc.lower(k);
+    }
+    let between = &words[..q2.tokens.start - from];
     // "a farmer and his two sons": a possessive joins the second group to the first.
     let joined = |words: &[&str]| {
         matches!(
@@ -612,7 +628,7 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
             ["and"] | ["or"] | [","] | [",", "and"] | ["and", "another"] | ["as", "well", "as"]
         ) || matches!(words, ["and", p] if matches!(*p, "his" | "her" | "their"))
     };
-    if joined(&between) {
+    if joined(between) {
         return true;
     }
     // The first group's tail: "of" and up to eleven plain words or a bracket, then "and".
