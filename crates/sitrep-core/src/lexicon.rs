@@ -290,6 +290,8 @@ pub struct Lexicon {
     pub suffix_scales: HashMap<String, f64>,
     /// Words after a glued "m" that make it metres ("10m high").
     pub metre_words: HashSet<String>,
+    /// Words glued after a number word that make it a group's size ("five-member family").
+    pub size_words: HashSet<String>,
     /// Words naming a part ("third", "quarters") and the part's size.
     pub fractions: HashMap<String, f64>,
     /// Words before "half" that make it part of a period, not a fraction ("the second half").
@@ -468,6 +470,7 @@ struct NumbersFile {
     scales: HashMap<String, f64>,
     suffix_scales: HashMap<String, f64>,
     metre_words: Vec<String>,
+    size_words: Vec<String>,
     groups: HashMap<String, f64>,
     fractions: HashMap<String, f64>,
     vague: Vec<VagueEntry>,
@@ -833,6 +836,7 @@ impl Lexicon {
             scales: numbers.scales,
             suffix_scales: numbers.suffix_scales,
             metre_words: hash_of(numbers.metre_words),
+            size_words: hash_of(numbers.size_words),
             fractions: numbers.fractions,
             period_halves: hash_of(numbers.period_halves),
             possessive_object_metrics: hash_of(numbers.possessive_object_metrics),

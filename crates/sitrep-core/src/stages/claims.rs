@@ -1958,6 +1958,11 @@ mod tests {
             brief("Gunmen killed a 5-member family."),
             [b("killed", "5", "family")]
         );
+        // In words, the same: the compound gives the family's size.
+        assert_eq!(
+            brief("A five-member family was killed in the strike."),
+            [b("killed", "five", "family")]
+        );
     }
 
     #[test]

@@ -122,11 +122,13 @@ fn scan(
             continue;
         }
         // "a four-door car", "a three-day truce": a number word glued to a noun describes it.
-        // ("Sixty-odd countries", "thirty-plus tanks": the glued word qualifies the number.)
+        // ("Sixty-odd countries", "thirty-plus tanks": the glued word qualifies the number;
+        // "a five-member family": it is the size of the group named next.)
         if !first.digits
             && first.vague.is_none()
             && first.end + 1 < limit
             && t.joins_compound(first.end)
+            && !lex.size_words.contains(t.lower(first.end + 1))
             && bare_at(t, lex, first.end + 1, limit).is_none()
             && !lex.age_words.matches_at(t, first.end + 1, limit)
             && lex
@@ -1923,8 +1925,11 @@ mod tests {
             ("300-plus".into(), Some(300.0), Some(300.0), None, AtLeast)
         );
         assert_eq!(one("thirty-plus tanks").4, AtLeast);
-        // A number word glued to a noun still describes it.
+        // A number word glued to a noun still describes it, unless the noun makes it the
+        // size of the group named next.
         assert!(quantities("a three-day truce").is_empty());
+        assert_eq!(one("a five-member family").1, Some(5.0));
+        assert_eq!(one("a three-man crew").1, Some(3.0));
     }
 
     #[test]
