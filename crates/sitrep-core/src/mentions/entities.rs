@@ -54,7 +54,9 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
 /// entities named as written, with a demonym or qualifier before them.
 fn groups(doc: &mut Doc, lex: &Lexicon) {
     let n = doc.tokens.len();
-    let mut found: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+    // Each group's tokens, the demonym mention it takes in, and the earlier group it refers
+    // back to.
+    let mut found: Vec<(Range<usize>, Option<usize>, Option<usize>)> = Vec::new();
     // Where the text first names a person: a description before it can refer back to no one.
     let first_person = doc
         .mentions
@@ -75,7 +77,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         // "a police spokesman told AFP", "a senior Ukrainian official said": one unnamed speaker.
         if let Some((len, _)) = lex.indefinite_sources.longest_at(&doc.tokens, i, n) {
             if let Some((start, replaced)) = indefinite_start(doc, lex, i) {
-                found.push((start..i + len, replaced));
+                found.push((start..i + len, replaced, None));
                 i += len;
                 continue;
             }
@@ -87,7 +89,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 .references
                 .longest_at(&doc.tokens, i, n)
                 .map_or(1, |r| r.0);
-            found.push((start..i + len, None));
+            found.push((start..i + len, None, None));
             i += len;
             continue;
         }
@@ -145,8 +147,30 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 replaced = Some(before);
             }
         }
-        // "the army" alone is a reference back, not a group of its own.
+        // "the army" alone refers back to the body last named by its noun ("the Israeli army",
+        // "the Ministry of Health"); where none is named before it, it is the speaker's only
+        // name ("..., the health ministry said"). Without "the" it is neither.
         if group.is_none() && replaced.is_none() {
+            if i > doc.body_start && doc.lower(i - 1) == "the" {
+                let noun = doc.lower(i + len - 1);
+                // An organisation's name: the sources stage resolves the reference to it.
+                let organisation = doc
+                    .mentions
+                    .iter()
+                    .take_while(|m| m.tokens.end <= i)
+                    .any(|m| {
+                        m.kind == EntityKind::Organisation
+                            && named_by(doc.entities[m.entity].name, noun)
+                    });
+                if !organisation {
+                    // A group is named by its last word: "Israel's military", not "military
+                    // experts".
+                    let group = found.iter().rposition(|f| {
+                        f.0.end <= i && f.0.end > f.0.start && doc.lower(f.0.end - 1) == noun
+                    });
+                    found.push((i..i + len, None, group));
+                }
+            }
             i += len;
             continue;
         }
@@ -168,7 +192,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 end = place_end;
             }
         }
-        found.push((start..end, replaced));
+        found.push((start..end, replaced, None));
         i = end;
     }
     if found.is_empty() {
@@ -185,11 +209,15 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         !dropped[k - 1]
     });
     let mut by_name: HashMap<String, usize> = HashMap::default();
-    for (tokens, _) in found {
+    let mut entity_of: Vec<usize> = Vec::with_capacity(found.len());
+    for (tokens, _, earlier) in found {
         let name = doc.slice(tokens.clone());
         let key = name.to_lowercase();
-        let entity = match by_name.get(&key) {
-            Some(&e) => e,
+        let entity = match earlier
+            .map(|k| entity_of[k])
+            .or_else(|| by_name.get(&key).copied())
+        {
+            Some(e) => e,
             None => {
                 doc.entities.push(Entity {
                     name,
@@ -200,6 +228,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
                 doc.entities.len() - 1
             }
         };
+        entity_of.push(entity);
         doc.mentions.push(Mention {
             tokens,
             kind: EntityKind::Group,
@@ -207,6 +236,20 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         });
     }
     doc.mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Whether `noun` is the first or last word of `name` ("army" of "the Israeli army", "ministry"
+/// of "Ministry of Health"), not a word inside ("Deir ez-Zor Military Council" is no military).
+fn named_by(name: &str, noun: &str) -> bool {
+    let mut words = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next();
+    let last = words.next_back().or(first);
+    [first, last]
+        .into_iter()
+        .flatten()
+        .any(|w| w.eq_ignore_ascii_case(noun))
 }
 
 /// Where "the [modifiers] <person noun>" at `i` starts (after "the"), if it can refer back to

@@ -561,14 +561,23 @@ fn resolve(doc: &Doc, lex: &Lexicon, kind: Reference, noun: &str, before: usize)
             && m.tokens.end < doc.tokens.len()
             && lex.person_speech_verbs.contains(doc.lower(m.tokens.end))
     };
-    let mut earlier = doc.mentions[..upto]
-        .iter()
-        .rev()
-        .filter(|m| doc.entities[m.entity].kind == want || speaks(m))
-        .map(|m| m.entity);
+    let earlier = doc.mentions[..upto].iter().rev();
     if kind == Reference::Person || !lex.self_naming_references.contains(noun) {
-        return earlier.next();
+        return earlier
+            .filter(|m| doc.entities[m.entity].kind == want || speaks(m))
+            .map(|m| m.entity)
+            .next();
     }
+    // A body named as a group counts too, by its last word ("the health ministry said ... The
+    // ministry added"; not "military experts" for "the military").
+    let group_named = |m: &crate::doc::Mention| {
+        doc.entities[m.entity].kind == EntityKind::Group
+            && m.tokens.end > m.tokens.start
+            && doc.lower(m.tokens.end - 1) == noun
+    };
+    let mut earlier = earlier
+        .filter(|m| doc.entities[m.entity].kind == EntityKind::Organisation || group_named(m))
+        .map(|m| m.entity);
     // Named by the noun: its first or last word ("Philippine Army", "Ministry of Defence"),
     // not a word inside ("Deir ez-Zor Military Council" is no military).
     let named_by_noun = |e: usize| {
@@ -771,16 +780,31 @@ mod tests {
     }
 
     #[test]
-    fn the_army_is_an_army_named_before_or_no_one() {
+    fn the_army_is_an_army_named_before_or_itself() {
         // A self-naming reference points back to an organisation named by its noun ...
         assert_eq!(
             sources("Fighting reached Marawi, where the Philippine Army is deployed. The army said 12 militants were killed."),
             [["Philippine Army"]]
         );
-        // ... and never to the latest organisation of another name.
+        // ... or to a body named as a group, by its last word ...
+        assert_eq!(
+            sources("Lebanon's health ministry gave no figure. The ministry said 12 people were killed."),
+            [["Lebanon's health ministry"]]
+        );
+        // ... and never to the latest organisation of another name: with none of its own
+        // named before, "the army" is the speaker's name as written.
         assert_eq!(
             sources("The boy's father told AFP. The army said 12 militants were killed."),
-            [Vec::<String>::new()]
+            [["army"]]
+        );
+        assert_eq!(
+            sources("Hamas said five were killed. Two soldiers were killed, the army said."),
+            [["Hamas"], ["army"]]
+        );
+        // Named again, it is the same speaker; "military experts" is no military.
+        assert_eq!(
+            sources("Military experts doubt it. The health ministry said 3 died. The health ministry said 4 were hurt."),
+            [["health ministry"], ["health ministry"]]
         );
     }
 
