@@ -40,7 +40,38 @@ impl Gazetteer {
         g.load_places(include_str!("../data/regions.tsv"));
         g.load_aliases(include_str!("../data/place_aliases.tsv"));
         g.add_national_spellings("UA");
+        g.add_ascii_spellings();
         g
+    }
+
+    /// Adds, for each place GeoNames writes with letters beyond ASCII, the spelling without
+    /// them that English news uses: "Rafah" for "Rafaḩ", "Khan Yunis" for "Khān Yūnis",
+    /// "Tulkarm" for "Ţūlkarm", "Abeche" for "Abéché". Marks that stand for a letter of the
+    /// original script (‘ for the Arabic ayn, ʼ) are dropped: "Abu Arish" for "Abū ‘Arīsh".
+    fn add_ascii_spellings(&mut self) {
+        let variants: Vec<(String, u32)> = self
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.name.is_ascii())
+            .filter_map(|(i, p)| {
+                let folded: String = deunicode::deunicode(p.name)
+                    .chars()
+                    .filter(|c| !matches!(c, '\'' | '`'))
+                    .collect();
+                // A name in another script transliterates into no name news would write.
+                let latin = p.name.chars().all(is_latin);
+                // A short word alone is too often part of a person's or a clan's name
+                // ("Bani" of "Bani Izz", "Nis", "Wari"): folded, it must be longer.
+                let long_enough = folded.contains(' ') || folded.len() >= 5;
+                (latin && long_enough && folded != p.name).then_some((folded, i as u32))
+            })
+            .collect();
+        // Where a place of the same name is in already, it keeps the name: a set keeps the
+        // first of two equal phrases.
+        for (name, id) in variants {
+            self.names.insert(&name, id);
+        }
     }
 
     /// Adds, for the places of one country, the spelling of its own national romanisation
@@ -149,6 +180,16 @@ impl Gazetteer {
     }
 }
 
+/// Whether a character belongs to a Latin-script name: ASCII, a Latin letter with its marks
+/// ("é", "ḩ", "ẕ"), a combining mark, or a modifier or quotation mark that stands for a letter
+/// of the original script ("‘", "ʼ").
+fn is_latin(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{24F}' | '\u{2B0}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2018}'..='\u{201B}'
+    )
+}
+
 /// A Ukrainian place name as Ukraine's national romanisation writes it, from the BGN/PCGN
 /// style GeoNames uses, where the two differ: no apostrophes for the soft sign, "-yy" ending
 /// as "-yi", and inside a word "ya", "yu", "ye" as "ia", "iu", "ie", "yi" as "i" after a vowel,
@@ -200,4 +241,26 @@ pub fn national_spelling(name: &str) -> Option<String> {
     let spelled: Vec<String> = name.split(' ').map(word).collect();
     let spelled = spelled.join(" ");
     (spelled != name).then_some(spelled)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn places_are_found_under_the_spellings_news_uses() {
+        let g = &Lexicon::builtin().gazetteer;
+        let name = |written: &str| g.lookup(written).map(|p| p.name);
+        // GeoNames' letters beyond ASCII, and its ayn, folded away.
+        assert_eq!(name("Rafah"), Some("Rafaḩ"));
+        assert_eq!(name("Khan Yunis"), Some("Khān Yūnis"));
+        assert_eq!(name("Tulkarm"), Some("Ţūlkarm"));
+        // English spellings of another kind, from the aliases file.
+        assert_eq!(name("Jenin"), Some("Janīn"));
+        assert_eq!(name("Deir al-Balah"), Some("Dayr al Balaḩ"));
+        // Ukraine's own romanisation.
+        assert_eq!(name("Kryvyi Rih"), Some("Kryvyy Rih"));
+        // A short word alone stays out: it is too often part of a name ("Bani Izz clan").
+        assert_eq!(name("Bani"), None);
+    }
 }
