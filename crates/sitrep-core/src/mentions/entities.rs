@@ -240,7 +240,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
 
 /// Whether `noun` is the first or last word of `name` ("army" of "the Israeli army", "ministry"
 /// of "Ministry of Health"), not a word inside ("Deir ez-Zor Military Council" is no military).
-fn named_by(name: &str, noun: &str) -> bool {
+pub(crate) fn named_by(name: &str, noun: &str) -> bool {
     let mut words = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());

@@ -578,21 +578,8 @@ fn resolve(doc: &Doc, lex: &Lexicon, kind: Reference, noun: &str, before: usize)
     let mut earlier = earlier
         .filter(|m| doc.entities[m.entity].kind == EntityKind::Organisation || group_named(m))
         .map(|m| m.entity);
-    // Named by the noun: its first or last word ("Philippine Army", "Ministry of Defence"),
-    // not a word inside ("Deir ez-Zor Military Council" is no military).
-    let named_by_noun = |e: usize| {
-        let mut words = doc.entities[e]
-            .name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let first = words.next();
-        let last = words.next_back().or(first);
-        [first, last]
-            .into_iter()
-            .flatten()
-            .any(|w| w.eq_ignore_ascii_case(noun))
-    };
-    earlier.find(|&e| named_by_noun(e))
+    // Named by the noun: its first or last word ("Philippine Army", "Ministry of Defence").
+    earlier.find(|&e| crate::mentions::entities::named_by(doc.entities[e].name, noun))
 }
 
 #[cfg(test)]
