@@ -934,7 +934,7 @@ impl Lexicon {
             demonyms: set_of(words.lists.demonyms),
             units,
             currency_symbols: set_of(words.units.currency_symbols),
-            display_resolutions: words.units.display_resolutions.into_iter().collect(),
+            display_resolutions: hash_of(words.units.display_resolutions),
             gazetteer: Gazetteer::builtin(),
             locative: hash_of(words.places.locative),
             not_location: hash_of(words.places.not_location),
