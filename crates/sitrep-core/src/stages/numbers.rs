@@ -540,7 +540,9 @@ fn exact(t: &Tokens, text: &str, tokens: Range<usize>, value: f64, kind: Quantit
 }
 
 /// "more than 100 kilometres (60 miles)", "just under 296 hp (224 kW / 300 PS)": an amount in
-/// brackets right after a bounded one converts it, and is bounded the same way.
+/// brackets right after a bounded one converts it, and is bounded the same way. An
+/// approximation is no bound: "some seven miles (11 km)" gives 11 as written, as NewsQuant's
+/// annotators write it.
 fn converted_bounds(t: &Tokens, out: &mut [Quantity], from: usize) {
     for k in from + 1..out.len() {
         let (before, after) = out.split_at_mut(k);
@@ -551,7 +553,6 @@ fn converted_bounds(t: &Tokens, out: &mut [Quantity], from: usize) {
                 | Qualifier::AtLeast
                 | Qualifier::AtMost
                 | Qualifier::LessThan
-                | Qualifier::Approx
         );
         // Two whole counts are a figure and its part ("more than 100 people (20 children)"); a
         // count after a measure, or a fraction, is a measure in other units ("8.90 ksi (61.4
@@ -2219,6 +2220,10 @@ mod tests {
         let t = Tokens::new(text);
         let q = find(&t, text, Lexicon::builtin(), 0..t.len());
         assert_eq!(q[1].amount.qualifier, Exact);
+        let text = "stretched for some seven miles (11 km)";
+        let t = Tokens::new(text);
+        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        assert_eq!((q[0].amount.qualifier, q[1].amount.qualifier), (Approx, Exact));
     }
 
     #[test]
