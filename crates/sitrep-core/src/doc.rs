@@ -157,6 +157,9 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     pub dates: Vec<DateMention>,
     pub quantities: Vec<Quantity>,
+    /// A figure's old and new level ("rose from 20 to 30"): (old, new), indices into
+    /// [`Doc::quantities`]. Two figures, never a range.
+    pub changes: Vec<(usize, usize)>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity<'a>>,
     /// Places in the sentences that hold a count (see [`crate::mentions::places`]).
@@ -180,6 +183,7 @@ impl<'a> Doc<'a> {
             sentences: Vec::new(),
             dates: Vec::new(),
             quantities: Vec::new(),
+            changes: Vec::new(),
             mentions: Vec::new(),
             entities: Vec::new(),
             places: Vec::new(),

@@ -22,7 +22,7 @@ pub mod pipeline;
 pub mod stages;
 
 pub use model::{
-    Amount, Claim, Document, Extraction, Meta, Qualifier, QuantityKind, QuantityRecord,
-    SourceEntity, Totals,
+    Amount, ChangedFrom, Claim, Document, Extraction, Meta, Qualifier, QuantityKind,
+    QuantityRecord, SourceEntity, Totals,
 };
 pub use pipeline::Extractor;

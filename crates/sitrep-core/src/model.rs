@@ -126,6 +126,19 @@ pub struct QuantityRecord {
     pub unit: Option<String>,
     /// Start and end in characters (Unicode scalar values), end exclusive.
     pub span: [usize; 2],
+    /// The old level where the text gives this figure as a new one ("rose from 20 to 30": on
+    /// 30, the 20); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_from: Option<ChangedFrom>,
+}
+
+/// The old level of a figure given as a change: its value and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangedFrom {
+    #[serde(serialize_with = "serialize_number")]
+    pub value: Option<f64>,
+    /// Start and end in characters, end exclusive.
+    pub span: [usize; 2],
 }
 
 /// A claim record, exactly the fields of claims-v1.

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use crate::doc::{CharOffsets, Doc};
 use crate::lexicon::Lexicon;
 use crate::mentions::{dates, entities, places};
-use crate::model::{Claim, Document, Extraction, QuantityRecord, SourceEntity, Totals};
+use crate::model::{
+    ChangedFrom, Claim, Document, Extraction, QuantityRecord, SourceEntity, Totals,
+};
 use crate::stages::{claims, header, numbers, sentences, sources, totals};
 
 /// Runs the extraction pipeline over documents.
@@ -174,20 +176,33 @@ impl Extractor {
     fn window_quantities(&self, document: &Document) -> Vec<QuantityRecord> {
         let doc = self.annotate_numbers(document);
         let mut offsets = CharOffsets::new(doc.text);
+        let list = &doc.tokens.list;
+        let spans: Vec<[usize; 2]> = doc
+            .quantities
+            .iter()
+            .map(|q| {
+                let start = offsets.chars(list[q.tokens.start].start);
+                [start, offsets.chars(list[q.tokens.end - 1].end)]
+            })
+            .collect();
         doc.quantities
             .iter()
-            .filter(|q| !q.implicit)
-            .map(|q| {
-                let list = &doc.tokens.list;
-                let start = offsets.chars(list[q.tokens.start].start);
-                let end = offsets.chars(list[q.tokens.end - 1].end);
-                QuantityRecord {
-                    doc: doc.id.to_string(),
-                    amount: q.amount.clone(),
-                    kind: q.kind,
-                    unit: q.unit.clone(),
-                    span: [start, end],
-                }
+            .enumerate()
+            .filter(|(_, q)| !q.implicit)
+            .map(|(k, q)| QuantityRecord {
+                doc: doc.id.to_string(),
+                amount: q.amount.clone(),
+                kind: q.kind,
+                unit: q.unit.clone(),
+                span: spans[k],
+                changed_from: doc
+                    .changes
+                    .iter()
+                    .find(|c| c.1 == k)
+                    .map(|&(old, _)| ChangedFrom {
+                        value: doc.quantities[old].amount.value,
+                        span: spans[old],
+                    }),
             })
             .collect()
     }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use sitrep_core::{Document, Extractor};
-use sitrep_eval::sets::newsquant::{predicted, same, sentences, Bounded};
+use sitrep_eval::sets::newsquant::{predicted_all, same, sentences, Bounded};
 use sitrep_eval::Split;
 
 fn show(b: &Bounded) -> String {
@@ -27,9 +27,9 @@ fn main() {
     for (k, s) in sentences.iter().enumerate() {
         let doc = Document::new(format!("newsquant-{k}"), s.text.clone());
         let quantities = extractor.quantities(&doc);
-        let ours: Vec<(Bounded, String)> = quantities
-            .iter()
-            .filter_map(|q| predicted(q).map(|b| (b, q.amount.text.clone())))
+        let ours: Vec<(Bounded, String)> = predicted_all(&quantities)
+            .into_iter()
+            .map(|(b, q)| (b, q.amount.text.clone()))
             .collect();
         let theirs = s.gold();
         let extra: Vec<String> = ours

@@ -231,6 +231,17 @@ fn quantities_prints_every_number_with_units() {
         (q[2]["kind"].as_str(), q[2]["value"].as_f64()),
         (Some("currency"), Some(1.2e9))
     );
+    assert!(q.iter().all(|q| q.get("changed_from").is_none()), "{q:?}");
+}
+
+#[test]
+fn quantities_give_a_new_level_the_old_one_it_changed_from() {
+    let out = with_stdin(&["quantities"], "The toll rose from 40 to 60.".as_bytes());
+    let q = lines(&out);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1]["value"].as_i64(), Some(60));
+    assert_eq!(q[1]["changed_from"]["value"].as_i64(), Some(40));
+    assert_eq!(q[1]["changed_from"]["span"], q[0]["span"]);
 }
 
 #[test]

@@ -30,7 +30,9 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         }
     }
     let mut found = Vec::new();
+    let mut changes = Vec::new();
     for s in &doc.sentences {
+        let first = found.len();
         scan(
             &doc.tokens,
             doc.text,
@@ -39,8 +41,84 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             &in_date,
             &mut found,
         );
+        changes_of(
+            &doc.tokens,
+            lex,
+            &found,
+            first,
+            s.tokens.start,
+            &mut changes,
+        );
     }
     doc.quantities = found;
+    doc.changes = changes;
+}
+
+/// The most words between an old level and the "to" of its new one ("from $36,040 at 10.45pm
+/// last night to $34,935").
+const CHANGE_GAP: usize = 6;
+
+/// Pairs of a figure's old and new level among the quantities of one sentence, from index
+/// `first` on: "dropping from 208 pounds to 193", "jumped from 240 to 273", and after a verb of
+/// change the other way round, "narrowed to 138,285 lots from 212,577 lots". Each pair is
+/// (old, new), indices into `found`. A range on either side ("from about 14-18 mpg to 24")
+/// makes no pair, nor does an age.
+fn changes_of(
+    t: &Tokens,
+    lex: &Lexicon,
+    found: &[Quantity],
+    first: usize,
+    floor: usize,
+    changes: &mut Vec<(usize, usize)>,
+) {
+    let plain = |q: &Quantity| {
+        q.amount.qualifier != Qualifier::Range && !q.implicit && q.kind != QuantityKind::Age
+    };
+    // Whether `word` stands right before quantity `q`.
+    let after =
+        |word: &str, q: &Quantity| q.tokens.start > floor && t.lower(q.tokens.start - 1) == word;
+    // Whether the new level can be the old one's figure: the same kind, or a bare count after
+    // a measure ("from 208 pounds to 193").
+    let alike = |a: &Quantity, b: &Quantity| {
+        a.kind == b.kind || (b.kind == QuantityKind::Count && b.unit.is_none())
+    };
+    // The words from the end of `a` to the word before `b` ("to", "from"): few, and no mark
+    // that ends a clause.
+    let close = |a: &Quantity, b: &Quantity| {
+        let gap = a.tokens.end..b.tokens.start - 1;
+        gap.len() <= CHANGE_GAP && gap.clone().all(|k| t.list[k].kind != TokenKind::Punct)
+    };
+    // Whether a verb of change ends within `reach` words before token `at` ("rose", "dropped
+    // since October", "slid slightly").
+    let changed_before = |at: usize, reach: usize| {
+        (at.saturating_sub(reach).max(floor)..at).any(|end| {
+            lex.change_verbs
+                .longest_ending_at(t, end + 1, floor)
+                .is_some()
+        })
+    };
+    for k in first + 1..found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        if !plain(a) || !plain(b) {
+            continue;
+        }
+        if after("from", a) && after("to", b) && close(a, b) && alike(a, b) {
+            // Counts carry no unit that ties them: "aid from 20 countries to 3 million
+            // people" is no change; "the toll rose from 20 to 30" is.
+            let counts = a.kind == QuantityKind::Count && b.kind == QuantityKind::Count;
+            if !counts || changed_before(a.tokens.start - 1, 3) {
+                changes.push((k - 1, k));
+            }
+        } else if after("to", a)
+            && after("from", b)
+            && close(a, b)
+            && alike(b, a)
+            && a.tokens.start >= floor + 2
+            && changed_before(a.tokens.start - 1, 1)
+        {
+            changes.push((k, k - 1));
+        }
+    }
 }
 
 /// Finds the quantities in one span of tokens (a sentence, or a whole phrase for the suites).
@@ -549,10 +627,7 @@ fn converted_bounds(t: &Tokens, out: &mut [Quantity], from: usize) {
         let (prev, q) = (&before[k - 1], &mut after[0]);
         let bounded = matches!(
             prev.amount.qualifier,
-            Qualifier::MoreThan
-                | Qualifier::AtLeast
-                | Qualifier::AtMost
-                | Qualifier::LessThan
+            Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::AtMost | Qualifier::LessThan
         );
         // Two whole counts are a figure and its part ("more than 100 people (20 children)"); a
         // count after a measure, or a fraction, is a measure in other units ("8.90 ksi (61.4
@@ -2196,6 +2271,48 @@ mod tests {
         }
     }
 
+    /// The (old, new) pairs of changes of level in `text`, as values.
+    fn changes(text: &str) -> Vec<(f64, f64)> {
+        let document = crate::model::Document::new("t", text);
+        let lex = Lexicon::builtin();
+        let mut doc = Doc::new(&document);
+        doc.tokens.classify(lex);
+        crate::stages::sentences::annotate(&mut doc, lex);
+        annotate(&mut doc, lex);
+        let value = |k: usize| doc.quantities[k].amount.value.unwrap();
+        doc.changes
+            .iter()
+            .map(|&(a, b)| (value(a), value(b)))
+            .collect()
+    }
+
+    #[test]
+    fn a_change_of_level_pairs_the_old_figure_with_the_new() {
+        assert_eq!(
+            changes("The toll rose from 40 to 60 on Sunday."),
+            [(40.0, 60.0)]
+        );
+        assert_eq!(
+            changes("It fell from $36,040 at 10.45pm last night to $34,935 at 5am."),
+            [(36040.0, 34935.0)]
+        );
+        assert_eq!(
+            changes("Inflation surged from 2.5 percent in 2021 to 5.1 percent."),
+            [(2.5, 5.1)]
+        );
+        // After a verb of change, the new level may come first.
+        assert_eq!(
+            changes("Volume narrowed to 138,285 lots from 212,577 lots."),
+            [(212577.0, 138285.0)]
+        );
+        // Counts need a verb of change: no unit ties them together.
+        assert!(changes("Aid went from 20 countries to 3 million people.").is_empty());
+        assert!(changes("They came to 30 villages from 12 towns.").is_empty());
+        // A range is no level, and a clause mark ends the pair.
+        assert!(changes("Mileage rose from about 14-18 mpg to 24.").is_empty());
+        assert!(changes("It rose from 40, officials said, to 60.").is_empty());
+    }
+
     #[test]
     fn conversions_in_brackets_keep_the_bound() {
         let text = "more than 100 kilometers (60 miles)";
@@ -2223,7 +2340,10 @@ mod tests {
         let text = "stretched for some seven miles (11 km)";
         let t = Tokens::new(text);
         let q = find(&t, text, Lexicon::builtin(), 0..t.len());
-        assert_eq!((q[0].amount.qualifier, q[1].amount.qualifier), (Approx, Exact));
+        assert_eq!(
+            (q[0].amount.qualifier, q[1].amount.qualifier),
+            (Approx, Exact)
+        );
     }
 
     #[test]

@@ -585,7 +585,10 @@ mod tests {
         let text = "Counteroffensives killed soldiers in Counteroffensives";
         let t = Tokens::new(text);
         for tok in &t.list {
-            assert_eq!(tok.hash, word_hash(&text[tok.start..tok.end].to_lowercase()));
+            assert_eq!(
+                tok.hash,
+                word_hash(&text[tok.start..tok.end].to_lowercase())
+            );
         }
         assert_eq!(t.list[0].hash, t.list[4].hash);
         assert_ne!(word_hash("soldier"), word_hash("soldiers"));

@@ -104,6 +104,67 @@ fn bounded(
     }
 }
 
+/// A prediction as scoring first sees it: its bounds, where it stands, and the old level
+/// (value and span) where it is the new level of a change.
+pub struct Found<T> {
+    pub bounded: Bounded,
+    pub span: Option<[usize; 2]>,
+    pub changed_from: Option<(f64, [usize; 2])>,
+    /// What the caller keeps with it (the text, for listing misses).
+    pub with: T,
+}
+
+/// Joins each figure given as a change of level, old level first ("dropping from 208 pounds
+/// to 193"), into one range from the old level to the new, as NewsQuant writes it
+/// ("208.0-193.0"); the old level is not scored again on its own. The other order ("rose to
+/// 6.7% from 6.29%") NewsQuant mostly writes as two figures (two sentences of three on dev),
+/// and it is scored so.
+pub fn join_changes<T>(found: Vec<Found<T>>) -> Vec<(Bounded, T)> {
+    let forward = |f: &Found<T>| {
+        f.changed_from
+            .filter(|(_, old)| f.span.is_some_and(|new| old[0] < new[0]))
+    };
+    let olds: Vec<[usize; 2]> = found
+        .iter()
+        .filter_map(|f| forward(f).map(|(_, span)| span))
+        .collect();
+    found
+        .into_iter()
+        .filter(|f| f.span.is_none_or(|span| !olds.contains(&span)))
+        .map(|f| {
+            let bounded = match forward(&f) {
+                Some((old, _)) if f.bounded.high.is_none() => Bounded {
+                    low: old,
+                    high: Some(f.bounded.low),
+                    class: f.bounded.class,
+                },
+                _ => f.bounded,
+            };
+            (bounded, f.with)
+        })
+        .collect()
+}
+
+/// The quantities of one sentence as scoring sees them: [`predicted`] for each, changes of
+/// level joined by [`join_changes`].
+pub fn predicted_all(records: &[QuantityRecord]) -> Vec<(Bounded, &QuantityRecord)> {
+    let found = records
+        .iter()
+        .filter_map(|r| {
+            Some(Found {
+                bounded: predicted(r)?,
+                span: Some(r.span),
+                changed_from: r
+                    .changed_from
+                    .as_ref()
+                    .and_then(|c| Some((c.value?, c.span))),
+                with: r,
+            })
+        })
+        .collect();
+    join_changes(found)
+}
+
 /// Whether a quantity's text opens with an approximating qualifier ("about", "some", "~").
 fn starts_approx(text: &str) -> bool {
     let t = sitrep_core::stages::tokens::Tokens::new(text);
@@ -185,18 +246,28 @@ pub fn score(gold_dir: &Path, split: Split) -> Vec<SetResult> {
     let extractor = Extractor::new();
     results("newsquant", split, &sentences, |k, s| {
         let doc = Document::new(format!("newsquant-{k}"), s.text.clone());
-        extractor
-            .quantities(&doc)
-            .iter()
-            .filter_map(predicted)
+        predicted_all(&extractor.quantities(&doc))
+            .into_iter()
+            .map(|(b, _)| b)
             .collect()
     })
+}
+
+/// The old level of a change, read from a predictions file.
+#[derive(Debug, Deserialize)]
+struct PredictedChange {
+    value: Option<f64>,
+    span: [usize; 2],
 }
 
 /// A quantity read from a predictions file: the fields of `sitrep quantities` that scoring reads.
 #[derive(Debug, Deserialize)]
 struct PredictedRecord {
     doc: String,
+    #[serde(default)]
+    span: Option<[usize; 2]>,
+    #[serde(default)]
+    changed_from: Option<PredictedChange>,
     value: Option<f64>,
     low: Option<f64>,
     high: Option<f64>,
@@ -218,7 +289,7 @@ pub fn score_predictions(gold_dir: &Path, split: Split, file: &Path) -> Vec<SetR
         Ok(t) => t,
         Err(e) => return vec![SetResult::skipped(&name, e)],
     };
-    let mut by_sentence: Vec<Vec<Bounded>> = vec![Vec::new(); sentences.len()];
+    let mut by_sentence: Vec<Vec<Found<()>>> = (0..sentences.len()).map(|_| Vec::new()).collect();
     for (n, line) in text
         .lines()
         .enumerate()
@@ -254,10 +325,23 @@ pub fn score_predictions(gold_dir: &Path, split: Split, file: &Path) -> Vec<SetR
             record.low,
             record.high,
         );
-        by_sentence[k].extend(bounded);
+        by_sentence[k].extend(bounded.map(|bounded| {
+            Found {
+                bounded,
+                span: record.span,
+                changed_from: record
+                    .changed_from
+                    .as_ref()
+                    .and_then(|c| Some((c.value?, c.span))),
+                with: (),
+            }
+        }));
     }
     results(&name, split, &sentences, |k, _| {
-        std::mem::take(&mut by_sentence[k])
+        join_changes(std::mem::take(&mut by_sentence[k]))
+            .into_iter()
+            .map(|(b, _)| b)
+            .collect()
     })
 }
 
@@ -293,6 +377,46 @@ mod tests {
         assert!((r[0].precision.unwrap() - 1.0 / 3.0).abs() < 1e-9);
         assert!((r[1].precision.unwrap() - 2.0 / 3.0).abs() < 1e-9);
         assert!((r[1].recall.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_change_of_level_old_level_first_is_scored_as_one_range() {
+        let exact = |low: f64| Bounded {
+            low,
+            high: None,
+            class: '=',
+        };
+        let found = |low: f64, span: [usize; 2], changed_from: Option<(f64, [usize; 2])>| Found {
+            bounded: exact(low),
+            span: Some(span),
+            changed_from,
+            with: (),
+        };
+        // "from 208 pounds to 193 and then 5": one range, then 5.
+        let joined = join_changes(vec![
+            found(208.0, [5, 15], None),
+            found(193.0, [19, 22], Some((208.0, [5, 15]))),
+            found(5.0, [32, 33], None),
+        ]);
+        let joined: Vec<Bounded> = joined.into_iter().map(|(b, _)| b).collect();
+        assert_eq!(
+            joined,
+            [
+                Bounded {
+                    low: 208.0,
+                    high: Some(193.0),
+                    class: '='
+                },
+                exact(5.0)
+            ]
+        );
+        // "rose to 6.7% from 6.29%": two figures, as NewsQuant mostly writes them.
+        let joined = join_changes(vec![
+            found(6.7, [8, 12], Some((6.29, [18, 23]))),
+            found(6.29, [18, 23], None),
+        ]);
+        assert_eq!(joined.len(), 2);
+        assert_eq!(joined[0].0, exact(6.7));
     }
 
     #[test]
