@@ -275,6 +275,15 @@ fn counts_in(
             continue;
         }
         counts[c].subject = subject_after(doc, lex, q.tokens.end, range.end);
+        // "a family of six was killed": the group is named before the count.
+        let start = q.tokens.start;
+        if counts[c].subject.is_empty()
+            && start >= range.start + 2
+            && doc.lower(start - 1) == "of"
+            && lex.collective_heads.contains(doc.lower(start - 2))
+        {
+            counts[c].subject = start - 2..start - 1;
+        }
         // "Of the 12 passengers, 4 died": a whole told first, its part after the comma.
         let group_end = counts[c].subject.end.max(q.tokens.end);
         if c + 1 < counts.len()
@@ -2030,10 +2039,11 @@ mod tests {
             brief("Two children from a Dalit family were killed."),
             [b("killed", "Two", "children")]
         );
-        // A family counts the number after "of"; "a family member" is one person.
+        // A family counts the number after "of", and is the group counted; "a family
+        // member" is one person.
         assert_eq!(
             brief("A family of five was killed."),
-            [b("killed", "five", "")]
+            [b("killed", "five", "family")]
         );
         assert_eq!(
             brief("A family member was killed."),
