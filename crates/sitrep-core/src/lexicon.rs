@@ -396,6 +396,9 @@ pub struct Lexicon {
     pub named_group_sources: PhraseSet<()>,
     /// Second halves of a compound that names who runs a body ("the Hamas-run health ministry").
     pub controlling_words: HashSet<String>,
+    /// Words for a place already named, as an owner before a body ("the territory's civil
+    /// defence agency").
+    pub place_owner_references: HashSet<String>,
     /// One unnamed speaker after "a" or "an" ("a police spokesman told AFP").
     pub indefinite_sources: PhraseSet<()>,
     /// Speech verbs whose name after them is the listener ("told AFP").
@@ -575,6 +578,7 @@ struct SourcesFile {
     group_sources: Vec<String>,
     named_group_sources: Vec<String>,
     controlling_words: Vec<String>,
+    place_owner_references: Vec<String>,
     indefinite_sources: Vec<String>,
     listener_verbs: Vec<String>,
     person_speech_verbs: Vec<String>,
@@ -902,6 +906,7 @@ impl Lexicon {
             group_sources: set_of(sources.group_sources),
             named_group_sources: set_of(sources.named_group_sources),
             controlling_words: hash_of(sources.controlling_words),
+            place_owner_references: hash_of(sources.place_owner_references),
             indefinite_sources: set_of(sources.indefinite_sources),
             listener_verbs: hash_of(sources.listener_verbs),
             person_speech_verbs: hash_of(sources.person_speech_verbs),

@@ -151,7 +151,12 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         // "the Ministry of Health"); where none is named before it, it is the speaker's only
         // name ("..., the health ministry said"). Without "the" it is neither.
         if group.is_none() && replaced.is_none() {
-            if i > doc.body_start && doc.lower(i - 1) == "the" {
+            // "the territory's civil defence agency": a place referred back to owns the body.
+            let owned_by_place = i >= doc.body_start + 3
+                && doc.lower(i - 1) == "'s"
+                && lex.place_owner_references.contains(doc.lower(i - 2))
+                && doc.lower(i - 3) == "the";
+            if owned_by_place || (i > doc.body_start && doc.lower(i - 1) == "the") {
                 let noun = doc.lower(i + len - 1);
                 // An organisation's name: the sources stage resolves the reference to it.
                 let organisation = doc

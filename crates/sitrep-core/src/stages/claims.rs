@@ -1465,7 +1465,8 @@ fn toll_before_phrase(doc: &Doc, lex: &Lexicon, j: usize, floor: usize) -> Optio
                 .longest_ending_at(t, p, floor)
                 .map(|(len, &metric)| (metric, p - len));
         }
-        if matches!(w, "the" | "a" | "an" | "'s") {
+        // "from the earthquake-hit region": the hyphen of a compound joins words of it.
+        if matches!(w, "the" | "a" | "an" | "'s") || t.joins_compound(p) {
             continue;
         }
         // "strike on Dnipro": one preposition inside the phrase, between words of it.
@@ -1999,6 +2000,11 @@ mod tests {
         assert_eq!(
             brief("The death toll from the earthquake has risen to 3,400."),
             [b("killed", "3,400", "")]
+        );
+        // The hyphen of a compound is part of the phrase.
+        assert_eq!(
+            brief("The death toll in the earthquake-hit region rose to 300."),
+            [b("killed", "300", "")]
         );
         // A verb is no part of the event phrase.
         assert_eq!(

@@ -392,10 +392,21 @@ fn phrase_end(doc: &Doc, mut end: usize, limit: usize) -> usize {
 /// "the lawmaker"), the token it starts at and the token after it.
 fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usize, usize, usize)> {
     let skip = |mut k: usize| {
-        while k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
-            k += 1;
+        loop {
+            if k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
+                k += 1;
+            } else if k + 1 < limit
+                && k > i
+                && doc.lower(k - 1) == "the"
+                && lex.place_owner_references.contains(doc.lower(k))
+                && doc.lower(k + 1) == "'s"
+            {
+                // "according to the territory's civil defence agency"
+                k += 2;
+            } else {
+                return k;
+            }
         }
-        k
     };
     let mut k = skip(i);
     // "according to a statement from the regional governor": the source of the statement.
@@ -792,6 +803,23 @@ mod tests {
         assert_eq!(
             sources("Military experts doubt it. The health ministry said 3 died. The health ministry said 4 were hurt."),
             [["health ministry"], ["health ministry"]]
+        );
+    }
+
+    #[test]
+    fn lawmakers_juntas_and_a_territory_s_agency_speak() {
+        assert_eq!(
+            sources("Some 300 soldiers have died, a South Korean lawmaker said on Monday."),
+            [["South Korean lawmaker"]]
+        );
+        assert_eq!(
+            sources("Myanmar's junta said 15 resistance fighters were killed."),
+            [["Myanmar's junta"]]
+        );
+        // A place referred back to owns the body, which is named as written.
+        assert_eq!(
+            sources("Gaza was hit. At least 27 people were killed, according to the territory's civil defence agency."),
+            [["civil defence agency"]]
         );
     }
 
