@@ -2387,6 +2387,7 @@ mod tests {
             "The 93rd Brigade said it was shelled in 2024.",
             "Prices rose 5 percent and $3 million was lost.",
             "Soldiers were not killed in the 3 attacks.",
+            "The agency estimates that 3 million people will be displaced.",
         ] {
             assert!(brief(text).is_empty(), "{text}: {:?}", brief(text));
         }
@@ -2394,6 +2395,11 @@ mod tests {
 
     #[test]
     fn hedged_past_figures_are_claims() {
+        // An estimate of the past is a claim; only its future is a forecast.
+        assert_eq!(
+            brief("The Pentagon estimates that about 1,200 soldiers were killed."),
+            [b("killed", "about 1,200", "soldiers")]
+        );
         assert_eq!(
             brief("As many as 200 may have been killed."),
             [b("killed", "As many as 200", "")]
