@@ -313,6 +313,9 @@ pub struct Lexicon {
     pub metrics: Vec<String>,
     /// Whether each metric counts people only.
     pub metric_counts_people: Vec<bool>,
+    /// Per metric, the metric of a whole whose part it counts, where the whole has no cue of
+    /// its own ("shot down 40 of 47 drones": 47 launched).
+    pub metric_whole: Vec<Option<usize>>,
     pub metric_after: PhraseSet<MetricCue>,
     pub metric_before: PhraseSet<usize>,
     /// Verbs that take a count only with words after its group ("forced 3,000 families from
@@ -522,6 +525,9 @@ struct MetricEntry {
     /// that complete it.
     #[serde(default)]
     framed: Vec<String>,
+    /// The metric of a whole whose part has this one ("shot down 40 of 47 drones": launched).
+    #[serde(default)]
+    whole: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -746,6 +752,7 @@ impl Lexicon {
 
         let mut metrics = Vec::new();
         let mut metric_counts_people = Vec::new();
+        let mut whole_names = Vec::new();
         let mut metric_after = PhraseSet::default();
         let mut metric_before = PhraseSet::default();
         let mut metric_toll = PhraseSet::default();
@@ -759,6 +766,7 @@ impl Lexicon {
             let metric = metrics.len();
             metrics.push(name);
             metric_counts_people.push(entry.people);
+            whole_names.push(entry.whole.clone());
             for p in &entry.after {
                 let form = if entry.finite.contains(p) {
                     CueForm::Finite
@@ -791,6 +799,17 @@ impl Lexicon {
             }
         }
         let metric_framed = PhraseSet::new(frames);
+        let metric_whole: Vec<Option<usize>> = whole_names
+            .iter()
+            .map(|name| {
+                name.as_ref().map(|n| {
+                    metrics
+                        .iter()
+                        .position(|m| m == n)
+                        .unwrap_or_else(|| panic!("metrics.toml: whole = {n:?} names no metric"))
+                })
+            })
+            .collect();
 
         let number_word_list: Vec<String> = [
             &numbers.ones,
@@ -854,6 +873,7 @@ impl Lexicon {
             inclusive: set_of(qualifiers.inclusive.phrases),
             metrics,
             metric_counts_people,
+            metric_whole,
             metric_after,
             metric_before,
             metric_framed,

@@ -92,6 +92,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             counts[c].blocked = blocked;
         }
         share_predicates(doc, lex, &mut counts);
+        wholes_of_parts(lex, &mut counts);
         pronoun_objects(doc, lex, &mut counts, &range);
         // The sentence's place, date and sources matter only to a count with a metric.
         if !counts.iter().any(|c| c.found.is_some() && !c.blocked) {
@@ -329,6 +330,28 @@ fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count]) {
             None
         };
         counts[c].found = shared;
+    }
+}
+
+/// "shot down 40 of 47 drones": a whole with no cue of its own, whose part has a metric that
+/// names the whole's (`whole` in metrics.toml), is counted by that metric: 47 launched.
+fn wholes_of_parts(lex: &Lexicon, counts: &mut [Count]) {
+    for p in 0..counts.len() {
+        let Some(w) = counts[p].partitive_of else {
+            continue;
+        };
+        if counts[w].found.is_some() || counts[w].blocked || counts[p].blocked {
+            continue;
+        }
+        let whole = counts[p].found.and_then(|f| lex.metric_whole[f.metric]);
+        if let Some(metric) = whole {
+            counts[w].found = Some(Found {
+                metric,
+                strength: Strength::Strong,
+                after: false,
+                also: None,
+            });
+        }
     }
 }
 
@@ -2350,6 +2373,19 @@ mod tests {
                 b("killed", "At least 1,000", "troops"),
                 b("deployed", "11,000", "troops")
             ]
+        );
+        // The whole of an interception, with no cue of its own, is what was launched; the
+        // whole of a killing is no claim.
+        assert_eq!(
+            brief("It shot down 40 of 47 drones."),
+            [
+                b("intercepted", "40", "drones"),
+                b("launched", "47", "drones")
+            ]
+        );
+        assert_eq!(
+            brief("Three of the 40 passengers were killed."),
+            [b("killed", "Three", "passengers")]
         );
     }
 
