@@ -321,6 +321,10 @@ fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count]) {
         }
         let shared = if coordinated(doc, lex, &counts[c - 1], &counts[c]) {
             counts[c - 1].found.filter(|f| !f.after)
+        } else if elided_after(doc, lex, &counts[c - 1], &counts[c]) {
+            // The group is elided too: "three" are civilians, "one" a village.
+            counts[c].subject = counts[c - 1].subject.clone();
+            counts[c - 1].found
         } else if counts[c].subset {
             counts[..c]
                 .iter()
@@ -331,6 +335,27 @@ fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count]) {
         };
         counts[c].found = shared;
     }
+}
+
+/// "Two civilians were killed in Pokrovsk and three in Kostiantynivka": a bare count after
+/// "and", followed by nothing but a place ("in Kostiantynivka") before its clause ends, repeats
+/// the predicate the count before it has after its group.
+fn elided_after(doc: &Doc, lex: &Lexicon, previous: &Count, count: &Count) -> bool {
+    let q = &doc.quantities[count.quantity];
+    let (start, end) = (q.tokens.start, q.tokens.end);
+    let shares = previous.found.is_some_and(|f| f.after) && !previous.blocked;
+    if !shares || !count.subject.is_empty() || start == 0 || doc.lower(start - 1) != "and" {
+        return false;
+    }
+    if end + 1 >= doc.tokens.len() || !lex.locative.contains(doc.lower(end)) {
+        return false;
+    }
+    doc.mention_starting_at(end + 1)
+        .filter(|m| m.kind == EntityKind::Place)
+        .is_some_and(|m| {
+            m.tokens.end >= doc.tokens.len()
+                || matches!(doc.lower(m.tokens.end), "." | "," | ";" | "and")
+        })
 }
 
 /// "shot down 40 of 47 drones": a whole with no cue of its own, whose part has a metric that
@@ -2386,6 +2411,27 @@ mod tests {
         assert_eq!(
             brief("Three of the 40 passengers were killed."),
             [b("killed", "Three", "passengers")]
+        );
+    }
+
+    #[test]
+    fn a_bare_count_and_its_place_repeat_the_predicate_before() {
+        assert_eq!(
+            brief("Two civilians were killed in Pokrovsk and three in Kostiantynivka."),
+            [
+                b("killed", "Two", "civilians"),
+                b("killed", "three", "civilians")
+            ]
+        );
+        // The group is elided too: a village captured is no person captured.
+        assert_eq!(
+            brief("Two villages were captured near Raqqa, and one near Hama."),
+            Vec::<(String, String, String)>::new()
+        );
+        // Not where more than a place follows.
+        assert_eq!(
+            brief("Two were killed and three in hospital remain critical."),
+            [b("killed", "Two", "")]
         );
     }
 
