@@ -7,8 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::doc::{Doc, Entity, EntityKind, Mention};
+use crate::gazetteer::PlaceKind;
 use crate::lexicon::Lexicon;
-use crate::stages::tokens::TokenKind;
+use crate::stages::tokens::{TokenKind, Tokens};
 
 /// Words that join the parts of a name ("Ministry of Defence", "Armed Forces of Ukraine").
 fn is_connector(w: &str) -> bool {
@@ -23,6 +24,20 @@ fn is_acronym(s: &str) -> bool {
     s.chars()
         .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// The length of a country's demonym or name at token `i` ("Ukrainian", "South Korean", "US"),
+/// as it stands before a title ("Ukrainian President Volodymyr Zelensky").
+pub(crate) fn country_at(lex: &Lexicon, t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    lex.demonyms
+        .longest_at(t, i, limit)
+        .map(|(len, _)| len)
+        .or_else(|| {
+            lex.gazetteer
+                .place_at(t, i, limit)
+                .filter(|&(_, p)| lex.gazetteer.places[p].kind == PlaceKind::Country)
+                .map(|(len, _)| len)
+        })
 }
 
 /// Adds the mention and entity layers over the body.
@@ -338,17 +353,22 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     };
     let mut start = i;
     let mut titled = false;
+    // A country's demonym or name before a title: "Ukrainian President Volodymyr Zelensky",
+    // "US Secretary of State Antony Blinken" name the person alone.
+    let title_at = country_at(lex, t, i, t.len())
+        .filter(|&len| lex.titles.matches_at(t, i + len, t.len()))
+        .map_or(i, |len| i + len);
     // A title before the name: "Rep. Lee", "President Yoon".
-    if let Some((len, _)) = lex.titles.longest_at(t, i, t.len()) {
+    if let Some((len, _)) = lex.titles.longest_at(t, title_at, t.len()) {
+        let after = title_at + len;
         // "General Staff" is an organisation, not a general called Staff.
-        let names_body =
-            i + len < t.len() && lex.organisation_words.matches_at(t, i + len, i + len + 1);
+        let names_body = after < t.len() && lex.organisation_words.matches_at(t, after, after + 1);
         if !names_body
-            && i + len < t.len()
-            && t.list[i + len].capitalized
-            && t.list[i + len].kind == TokenKind::Word
+            && after < t.len()
+            && t.list[after].capitalized
+            && t.list[after].kind == TokenKind::Word
         {
-            start = i + len;
+            start = after;
             titled = true;
         }
     }

@@ -413,6 +413,19 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
     if let Some((len, _)) = lex.source_documents.longest_at(&doc.tokens, k, limit) {
         k = skip(k + len);
     }
+    // "according to (Turkish) President Erdogan": the person's mention starts after the title.
+    if doc.mention_starting_at(k).is_none() {
+        let t = &doc.tokens;
+        let j = k + crate::mentions::entities::country_at(lex, t, k, limit).unwrap_or(0);
+        if let Some((len, _)) = lex.titles.longest_at(t, j, limit) {
+            let person = doc
+                .mention_starting_at(j + len)
+                .is_some_and(|m| m.kind == EntityKind::Person);
+            if person {
+                k = j + len;
+            }
+        }
+    }
     if let Some(m) = doc.mention_starting_at(k) {
         // "the regional governor, Vadym Filashkin": the person the description names, set off
         // as an appositive ("According to Turkish officials, Sezgin Erdoğan died" names none).
@@ -756,7 +769,16 @@ mod tests {
             sources(
                 "John Smith reported 10 deaths. United States Secretary Antony Blinken reported that 90 soldiers died."
             ),
-            [vec!["John Smith"], vec!["United States Secretary Antony Blinken"]]
+            [vec!["John Smith"], vec!["Antony Blinken"]]
+        );
+        // A country and a title before a name are not the name.
+        assert_eq!(
+            sources("Ukrainian President Volodymyr Zelensky said 31,000 soldiers were killed."),
+            [["Volodymyr Zelensky"]]
+        );
+        assert_eq!(
+            sources("US Secretary of State Antony Blinken said 300 people were killed."),
+            [["Antony Blinken"]]
         );
     }
 
