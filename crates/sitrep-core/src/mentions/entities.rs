@@ -115,12 +115,13 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
             continue;
         };
         // Inside a name, the group word is the name's ("Syrian Observatory for Human Rights
-        // monitors"); a name that is the group word alone, capitalised to open its sentence
-        // ("Officials in Kherson said"), gives way to the group.
+        // monitors"); a name that is the group's words alone or its first, capitalised to open
+        // its sentence ("Officials in Kherson said", "Local media said"), gives way to the group.
         let mut replaced = None;
         let covering = doc.mentions.partition_point(|m| m.tokens.end <= i);
         if let Some(m) = doc.mentions.get(covering).filter(|m| m.tokens.start <= i) {
-            if m.tokens != (i..i + len) || m.kind != EntityKind::Other {
+            let within = m.tokens.start == i && m.tokens.end <= i + len;
+            if !within || m.kind != EntityKind::Other {
                 i += len;
                 continue;
             }

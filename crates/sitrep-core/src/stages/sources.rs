@@ -829,6 +829,14 @@ mod tests {
     }
 
     #[test]
+    fn a_group_that_opens_its_sentence_speaks_in_its_own_clause() {
+        assert_eq!(
+            sources("Local media reported that 5 people died, but officials put the toll at 3."),
+            [["Local media"], ["officials"]]
+        );
+    }
+
+    #[test]
     fn lawmakers_juntas_and_a_territory_s_agency_speak() {
         assert_eq!(
             sources("Some 300 soldiers have died, a South Korean lawmaker said on Monday."),
