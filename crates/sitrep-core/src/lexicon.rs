@@ -427,6 +427,8 @@ pub struct Lexicon {
     /// amounts, fractions ("half of") and implicit counts of one ("another died").
     pub amount_starts: PhraseSet<()>,
     pub function_words: HashSet<String>,
+    /// Words before a date that make it a period's start ("since 24 February 2022").
+    pub period_starts: HashSet<String>,
     pub counted_nouns: HashSet<String>,
     /// The singular forms of the counted nouns ("soldier", "policeman"): "a soldier" is one.
     pub counted_singulars: HashSet<String>,
@@ -632,6 +634,7 @@ struct GroupWords {
 
 #[derive(Deserialize)]
 struct WordLists {
+    period_starts: Vec<String>,
     function_words: Vec<String>,
     counted_nouns: Vec<String>,
     non_casualty_nouns: Vec<String>,
@@ -941,6 +944,7 @@ impl Lexicon {
             number_words,
             amount_starts,
             function_words: hash_of(words.lists.function_words),
+            period_starts: hash_of(words.lists.period_starts),
             counted_singulars: singulars(&words.lists.counted_nouns)
                 .into_iter()
                 .filter(|w| !words.groups.collective_heads.contains(w))

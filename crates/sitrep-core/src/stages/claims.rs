@@ -432,7 +432,7 @@ impl SentenceFacts {
         SentenceFacts {
             sentence: s,
             place: place_in(doc, lex, s),
-            date: date_in(doc, s),
+            date: date_in(doc, lex, s),
             recalls_deaths: range
                 .clone()
                 .find(|&k| lex.background_events.matches_at(&doc.tokens, k, range.end)),
@@ -1793,14 +1793,20 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<String> {
 }
 
 /// The date of a claim: the first resolved date in its sentence, else the document's date.
-fn date_in(doc: &Doc, s: usize) -> Option<chrono::NaiveDate> {
+fn date_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<chrono::NaiveDate> {
     let sentence = &doc.sentences[s];
     let first = doc
         .dates
         .partition_point(|d| d.tokens.start < sentence.tokens.start);
+    // "since 24 February 2022": a period's start is not the day of a figure for the period.
+    let starts_period = |d: &crate::doc::DateMention| {
+        d.tokens.start > sentence.tokens.start
+            && lex.period_starts.contains(doc.lower(d.tokens.start - 1))
+    };
     doc.dates[first..]
         .iter()
         .take_while(|d| d.tokens.start < sentence.tokens.end)
+        .filter(|d| !starts_period(d))
         .find_map(|d| d.date)
         .or(doc.meta.published)
 }
@@ -2496,6 +2502,9 @@ mod tests {
         let c = &claims(
             "On 15 February 2024, Russian forces shelled Chuhuiv, Kharkiv. 1 civilian was killed.",
         )[0];
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2024-12-19"));
+        // A period's start is no figure's day: the figure is as of the report.
+        let c = &claims("Since 24 February 2022, 10,000 civilians have been killed.")[0];
         assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2024-12-19"));
         let c = &claims(
             "Ukraine's General Staff said 1,200 Russian soldiers were killed in Donetsk region.",
