@@ -67,7 +67,13 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
         // the document. The other speakers it relays ("according to a report by X, Y said") are
         // in this sentence's chain only: elsewhere X speaks for itself.
         if let Some(first) = ordered.first() {
-            let own = |k: usize| ends_sentence(first, end) || clause(k) == clause(first.position);
+            // "Citing hospital sources, Al Jazeera said ...": a citation that opens the
+            // sentence is the speaker's, whatever clause it stands in.
+            let start = doc.sentences[s].tokens.start;
+            let opens = |k: usize| k <= start + 3 && doc.lower(start) == "citing";
+            let own = |k: usize| {
+                ends_sentence(first, end) || clause(k) == clause(first.position) || opens(k)
+            };
             relays.extend(
                 ordered
                     .iter()
@@ -825,6 +831,14 @@ mod tests {
         assert_eq!(
             sources("Military experts doubt it. The health ministry said 3 died. The health ministry said 4 were hurt."),
             [["health ministry"], ["health ministry"]]
+        );
+    }
+
+    #[test]
+    fn a_citation_that_opens_the_sentence_is_the_speaker_s() {
+        assert_eq!(
+            sources("Citing hospital sources, Al Jazeera said 35 people had died."),
+            [["Al Jazeera", "hospital sources"]]
         );
     }
 
