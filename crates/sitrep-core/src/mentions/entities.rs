@@ -551,6 +551,10 @@ fn add_mention<'a>(
     // "National Intelligence Service (NIS)": the acronym names the run before it.
     let entity = match index.find(surface, run.len() == 1) {
         Some(e) => {
+            // "Erdogan said ... President Erdogan": a title says the name is a person's.
+            if titled && doc.entities[e].kind == EntityKind::Other {
+                doc.entities[e].kind = EntityKind::Person;
+            }
             kind = doc.entities[e].kind;
             e
         }

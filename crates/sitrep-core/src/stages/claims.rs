@@ -2476,6 +2476,7 @@ mod tests {
             "Prices rose 5 percent and $3 million was lost.",
             "Soldiers were not killed in the 3 attacks.",
             "The agency estimates that 3 million people will be displaced.",
+            "Prime Minister Nouri al-Maliki succumbed to pressure at home and abroad.",
         ] {
             assert!(brief(text).is_empty(), "{text}: {:?}", brief(text));
         }

@@ -786,6 +786,11 @@ mod tests {
             sources("US Secretary of State Antony Blinken said 300 people were killed."),
             [["Antony Blinken"]]
         );
+        // A title makes a name seen before without one a person's: "he" finds it.
+        assert_eq!(
+            sources("Ahmet Davutoglu spoke. Erdogan opened the session. Later, President Erdogan denounced the protests. He said 40 people were killed."),
+            [["Erdogan"]]
+        );
     }
 
     #[test]
