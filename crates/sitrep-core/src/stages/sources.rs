@@ -840,6 +840,14 @@ mod tests {
     }
 
     #[test]
+    fn estimates_are_a_source_as_written() {
+        assert_eq!(
+            sources("Russia lost about 600,000 soldiers killed or wounded, according to Western estimates."),
+            [["Western estimates"]]
+        );
+    }
+
+    #[test]
     fn a_citation_that_opens_the_sentence_is_the_speaker_s() {
         assert_eq!(
             sources("Citing hospital sources, Al Jazeera said 35 people had died."),
