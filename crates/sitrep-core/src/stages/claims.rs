@@ -320,7 +320,13 @@ fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count]) {
             continue;
         }
         let shared = if coordinated(doc, lex, &counts[c - 1], &counts[c]) {
-            counts[c - 1].found.filter(|f| !f.after)
+            // "shot down 40 of 47 drones and two missiles": after a partitive's whole, the
+            // verb is its part's.
+            let part = counts[..c - 1]
+                .iter()
+                .rev()
+                .find(|k| counts[c - 1].partitive_whole && k.partitive_of == Some(c - 1));
+            part.unwrap_or(&counts[c - 1]).found.filter(|f| !f.after)
         } else if elided_after(doc, lex, &counts[c - 1], &counts[c]) {
             // The group is elided too: "three" are civilians, "one" a village.
             counts[c].subject = counts[c - 1].subject.clone();
@@ -2417,6 +2423,15 @@ mod tests {
         assert_eq!(
             brief("Three of the 40 passengers were killed."),
             [b("killed", "Three", "passengers")]
+        );
+        // A group joined to the whole shares the part's verb.
+        assert_eq!(
+            brief("It downed 40 of 47 drones and two missiles."),
+            [
+                b("intercepted", "40", "drones"),
+                b("launched", "47", "drones"),
+                b("intercepted", "two", "missiles")
+            ]
         );
     }
 
