@@ -2522,6 +2522,12 @@ mod tests {
         // A period's start is no figure's day: the figure is as of the report.
         let c = &claims("Since 24 February 2022, 10,000 civilians have been killed.")[0];
         assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2024-12-19"));
+        // A speaker's country and title are no place of the claim.
+        let c = &claims("US President Joe Biden said 40 people were killed.")[0];
+        assert_eq!(
+            (c.place.as_deref(), c.sources.clone()),
+            (None, vec!["Joe Biden".to_string()])
+        );
         let c = &claims(
             "Ukraine's General Staff said 1,200 Russian soldiers were killed in Donetsk region.",
         )[0];

@@ -527,7 +527,7 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
         return None;
     }
     if let Some(m) = doc.mention_ending_at(k).filter(|m| m.tokens.start >= floor) {
-        return Some((m.entity, m.tokens.start));
+        return Some((m.entity, with_title(doc, lex, m.tokens.start, floor)));
     }
     // "the lawmaker said", "he said"
     let (len, kind) = lex.references.longest_ending_at(&doc.tokens, k, floor)?;
@@ -570,6 +570,29 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     }
     let entity = resolve(doc, lex, *kind, doc.lower(k - 1), start)?;
     Some((entity, from.saturating_sub(usize::from(!is_pronoun))))
+}
+
+/// Where a name starts once the title and country before it are counted ("US President Joe
+/// Biden"): the attribution covers them, so that "US" is not taken for the claim's place.
+fn with_title(doc: &Doc, lex: &Lexicon, start: usize, floor: usize) -> usize {
+    let t = &doc.tokens;
+    let Some((len, _)) = lex.titles.longest_ending_at(t, start, floor) else {
+        return start;
+    };
+    let title = start - len;
+    let country = (1..=3.min(title - floor)).find(|&n| {
+        let from = title - n;
+        lex.demonyms
+            .longest_at(t, from, title)
+            .is_some_and(|(len, _)| len == n)
+            || lex
+                .gazetteer
+                .place_at(t, from, title)
+                .is_some_and(|(len, p)| {
+                    len == n && lex.gazetteer.places[p].kind == crate::gazetteer::PlaceKind::Country
+                })
+    });
+    title - country.unwrap_or(0)
 }
 
 /// The person or organisation a reference whose head word is `noun` ("the lawmaker", "the
