@@ -133,7 +133,7 @@ pub struct QuantityRecord {
 }
 
 /// The old level of a figure given as a change: its value and where it stands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChangedFrom {
     #[serde(serialize_with = "serialize_number")]
     pub value: Option<f64>,

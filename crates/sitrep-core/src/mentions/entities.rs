@@ -40,6 +40,16 @@ pub(crate) fn country_at(lex: &Lexicon, t: &Tokens, i: usize, limit: usize) -> O
         })
 }
 
+/// Whether token `k` is a word for a place already named, as the owner of what follows:
+/// "the territory's" in "the territory's civil defence agency" (`k` at "territory").
+pub(crate) fn owned_by_place(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    k >= 1
+        && k + 1 < doc.tokens.len()
+        && doc.lower(k - 1) == "the"
+        && lex.place_owner_references.contains(doc.lower(k))
+        && doc.lower(k + 1) == "'s"
+}
+
 /// Adds the mention and entity layers over the body.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = doc.body_start;
@@ -168,11 +178,8 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         // name ("..., the health ministry said"). Without "the" it is neither.
         if group.is_none() && replaced.is_none() {
             // "the territory's civil defence agency": a place referred back to owns the body.
-            let owned_by_place = i >= doc.body_start + 3
-                && doc.lower(i - 1) == "'s"
-                && lex.place_owner_references.contains(doc.lower(i - 2))
-                && doc.lower(i - 3) == "the";
-            if owned_by_place || (i > doc.body_start && doc.lower(i - 1) == "the") {
+            let owned = i >= doc.body_start + 3 && owned_by_place(doc, lex, i - 2);
+            if owned || (i > doc.body_start && doc.lower(i - 1) == "the") {
                 let noun = doc.lower(i + len - 1);
                 // An organisation's name: the sources stage resolves the reference to it.
                 let organisation = doc

@@ -325,7 +325,7 @@ fn share_predicates(doc: &Doc, lex: &Lexicon, counts: &mut [Count]) {
             let part = counts[..c - 1]
                 .iter()
                 .rev()
-                .find(|k| counts[c - 1].partitive_whole && k.partitive_of == Some(c - 1));
+                .find(|k| k.partitive_of == Some(c - 1));
             part.unwrap_or(&counts[c - 1]).found.filter(|f| !f.after)
         } else if elided_after(doc, lex, &counts[c - 1], &counts[c]) {
             // The group is elided too: "three" are civilians, "one" a village.

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use crate::doc::{Attribution, Doc, EntityKind};
 use crate::lexicon::{Lexicon, Reference};
+use crate::mentions::entities::owned_by_place;
 use crate::stages::tokens::TokenKind;
 
 /// One speaker found in a sentence.
@@ -401,12 +402,7 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
         loop {
             if k < limit && matches!(doc.lower(k), "the" | "a" | "an" | "," | "“" | "\"") {
                 k += 1;
-            } else if k + 1 < limit
-                && k > i
-                && doc.lower(k - 1) == "the"
-                && lex.place_owner_references.contains(doc.lower(k))
-                && doc.lower(k + 1) == "'s"
-            {
+            } else if k + 1 < limit && k > i && owned_by_place(doc, lex, k) {
                 // "according to the territory's civil defence agency"
                 k += 2;
             } else {
@@ -580,18 +576,9 @@ fn with_title(doc: &Doc, lex: &Lexicon, start: usize, floor: usize) -> usize {
         return start;
     };
     let title = start - len;
-    let country = (1..=3.min(title - floor)).find(|&n| {
-        let from = title - n;
-        lex.demonyms
-            .longest_at(t, from, title)
-            .is_some_and(|(len, _)| len == n)
-            || lex
-                .gazetteer
-                .place_at(t, from, title)
-                .is_some_and(|(len, p)| {
-                    len == n && lex.gazetteer.places[p].kind == crate::gazetteer::PlaceKind::Country
-                })
-    });
+    // The country's words end where the title starts.
+    let country = (1..=3.min(title - floor))
+        .find(|&n| crate::mentions::entities::country_at(lex, t, title - n, title) == Some(n));
     title - country.unwrap_or(0)
 }
 

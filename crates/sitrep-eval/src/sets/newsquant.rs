@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use serde::Deserialize;
-use sitrep_core::{Document, Extractor, Qualifier, QuantityRecord};
+use sitrep_core::{ChangedFrom, Document, Extractor, Qualifier, QuantityRecord};
 
 use crate::score::{close, Counts};
 use crate::{SetResult, Split};
@@ -145,6 +145,11 @@ pub fn join_changes<T>(found: Vec<Found<T>>) -> Vec<(Bounded, T)> {
         .collect()
 }
 
+/// The old level of a change as [`Found`] keeps it: its value and span.
+fn old_level(changed_from: Option<&ChangedFrom>) -> Option<(f64, [usize; 2])> {
+    changed_from.and_then(|c| Some((c.value?, c.span)))
+}
+
 /// The quantities of one sentence as scoring sees them: [`predicted`] for each, changes of
 /// level joined by [`join_changes`].
 pub fn predicted_all(records: &[QuantityRecord]) -> Vec<(Bounded, &QuantityRecord)> {
@@ -154,10 +159,7 @@ pub fn predicted_all(records: &[QuantityRecord]) -> Vec<(Bounded, &QuantityRecor
             Some(Found {
                 bounded: predicted(r)?,
                 span: Some(r.span),
-                changed_from: r
-                    .changed_from
-                    .as_ref()
-                    .and_then(|c| Some((c.value?, c.span))),
+                changed_from: old_level(r.changed_from.as_ref()),
                 with: r,
             })
         })
@@ -253,13 +255,6 @@ pub fn score(gold_dir: &Path, split: Split) -> Vec<SetResult> {
     })
 }
 
-/// The old level of a change, read from a predictions file.
-#[derive(Debug, Deserialize)]
-struct PredictedChange {
-    value: Option<f64>,
-    span: [usize; 2],
-}
-
 /// A quantity read from a predictions file: the fields of `sitrep quantities` that scoring reads.
 #[derive(Debug, Deserialize)]
 struct PredictedRecord {
@@ -267,7 +262,7 @@ struct PredictedRecord {
     #[serde(default)]
     span: Option<[usize; 2]>,
     #[serde(default)]
-    changed_from: Option<PredictedChange>,
+    changed_from: Option<ChangedFrom>,
     value: Option<f64>,
     low: Option<f64>,
     high: Option<f64>,
@@ -325,16 +320,11 @@ pub fn score_predictions(gold_dir: &Path, split: Split, file: &Path) -> Vec<SetR
             record.low,
             record.high,
         );
-        by_sentence[k].extend(bounded.map(|bounded| {
-            Found {
-                bounded,
-                span: record.span,
-                changed_from: record
-                    .changed_from
-                    .as_ref()
-                    .and_then(|c| Some((c.value?, c.span))),
-                with: (),
-            }
+        by_sentence[k].extend(bounded.map(|bounded| Found {
+            bounded,
+            span: record.span,
+            changed_from: old_level(record.changed_from.as_ref()),
+            with: (),
         }));
     }
     results(&name, split, &sentences, |k, _| {
