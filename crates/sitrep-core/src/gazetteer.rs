@@ -163,8 +163,18 @@ impl Gazetteer {
     /// let (len, place) = g.place_at(&t, 2, t.len()).unwrap();
     /// assert_eq!((len, g.places[place].name), (1, "Kursk"));
     /// ```
+    #[inline]
     pub fn place_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, usize)> {
-        let tok = t.list.get(i)?;
+        // Most tokens start no name: one bit test, inlined at the call, says so.
+        if t.list.get(i)?.first & self.names.start_mask() == 0 {
+            return None;
+        }
+        self.place_starting_at(t, i, limit)
+    }
+
+    #[inline(never)]
+    fn place_starting_at(&self, t: &Tokens, i: usize, limit: usize) -> Option<(usize, usize)> {
+        let tok = &t.list[i];
         if !tok.capitalized && !matches!(t.lower(i), "the") {
             return None;
         }

@@ -3,7 +3,7 @@
 //! A phrase is matched token by token on lower-cased tokens, so a lexicon entry is tokenized with
 //! the same tokenizer as the text ("rep." is the tokens `rep` and `.`).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -51,6 +51,67 @@ impl std::hash::Hasher for KeyIsHash {
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
+    }
+}
+
+/// A set of single lower-case words, keyed by the hash every token carries: a look-up at a
+/// token hashes nothing, and one with a string hashes it the tokens' way.
+///
+/// ```
+/// use sitrep_core::lexicon::WordSet;
+/// use sitrep_core::stages::tokens::Tokens;
+/// let set: WordSet = ["in", "near"].into_iter().map(String::from).collect();
+/// let t = Tokens::new("Fighting near Kupiansk");
+/// assert!(set.contains_at(&t, 1) && !set.contains_at(&t, 0));
+/// assert!(set.contains("in") && !set.contains("at"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: PreHashed<Box<str>>,
+}
+
+impl WordSet {
+    /// Whether `word` (lower-cased) is in the set.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        let hash = crate::stages::tokens::word_hash(word);
+        self.words.get(&hash).is_some_and(|w| **w == *word)
+    }
+
+    /// Whether token `i`'s lower-cased form is in the set.
+    #[inline]
+    pub fn contains_at(&self, t: &Tokens, i: usize) -> bool {
+        let hash = t.list[i].hash;
+        self.words.get(&hash).is_some_and(|w| t.is_word(i, hash, w))
+    }
+
+    /// The words, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.values().map(|w| &**w)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    /// Collects words; two different words with one hash would be a bug the lexicon's tests
+    /// catch (a 64-bit hash of short words is one to one).
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = WordSet::default();
+        for w in words {
+            let hash = crate::stages::tokens::word_hash(&w);
+            let kept = set.words.entry(hash).or_insert_with(|| w.clone().into());
+            assert!(**kept == *w, "words {kept:?} and {w:?} share a hash");
+        }
+        set
     }
 }
 
@@ -123,7 +184,7 @@ impl<T: Clone> PhraseSet<T> {
         words
             .iter()
             .enumerate()
-            .all(|(k, (hash, w))| t.list[start + k].hash == *hash && t.lower(start + k) == &**w)
+            .all(|(k, (hash, w))| t.is_word(start + k, *hash, w))
     }
 
     /// The longest phrase starting at token `i` and ending before `limit`: its length in tokens.
@@ -289,22 +350,22 @@ pub struct Lexicon {
     /// Scales glued to digits ("5bn", "100k").
     pub suffix_scales: HashMap<String, f64>,
     /// Words after a glued "m" that make it metres ("10m high").
-    pub metre_words: HashSet<String>,
+    pub metre_words: WordSet,
     /// Words glued after a number word that make it a group's size ("five-member family").
-    pub size_words: HashSet<String>,
+    pub size_words: WordSet,
     /// Words naming a part ("third", "quarters") and the part's size.
     pub fractions: HashMap<String, f64>,
     /// Words before "half" that make it part of a period, not a fraction ("the second half").
-    pub period_halves: HashSet<String>,
+    pub period_halves: WordSet,
     /// Metrics whose cue counts a possessive's person ("wounded his wife").
-    pub possessive_object_metrics: HashSet<String>,
+    pub possessive_object_metrics: WordSet,
     /// Metrics whose cue counts the person after "the" ("killing the pilot").
-    pub definite_object_metrics: HashSet<String>,
+    pub definite_object_metrics: WordSet,
     pub groups: HashMap<String, f64>,
     pub vague: PhraseSet<Vague>,
     pub qualifiers_before: PhraseSet<Qualifier>,
     /// Verbs whose "over" is a particle ("hand over 157 prisoners"), not a qualifier.
-    pub particle_over: HashSet<String>,
+    pub particle_over: WordSet,
     pub qualifiers_after: PhraseSet<Qualifier>,
     /// Phrases that make a strict bound after it inclusive ("or equal").
     pub inclusive: PhraseSet<()>,
@@ -325,13 +386,13 @@ pub struct Lexicon {
 
     pub auxiliaries: PhraseSet<()>,
     pub adverbs: PhraseSet<()>,
-    pub toll_links: HashSet<String>,
+    pub toll_links: WordSet,
     /// Toll nouns that name no metric ("bringing the total to 57"): the sentence's earlier cue does.
-    pub bare_totals: HashSet<String>,
+    pub bare_totals: WordSet,
     /// Words that open an event phrase after a toll noun ("the death toll from the quake").
     pub toll_phrase_openers: PhraseSet<()>,
     /// Prepositions inside a toll's event phrase ("strike on Dnipro").
-    pub toll_phrase_links: HashSet<String>,
+    pub toll_phrase_links: WordSet,
     /// Toll verbs of growth, after which "from 10 to 40" is the new figure, 40.
     pub denials: PhraseSet<()>,
     pub negations: PhraseSet<()>,
@@ -344,7 +405,7 @@ pub struct Lexicon {
     pub background_markers: PhraseSet<()>,
     pub background_events: PhraseSet<()>,
     pub protest_violence: PhraseSet<()>,
-    pub agent_relatives: HashSet<String>,
+    pub agent_relatives: WordSet,
     /// Phrases that make the infinitive after them an act that happened ("was able to kill").
     pub realized: PhraseSet<()>,
     /// Phrases that date a count's clause to an earlier year ("last year", "years ago").
@@ -359,8 +420,8 @@ pub struct Lexicon {
     /// Phrases of ACLED's split notes ("split across"): a total shared among events.
     pub share_cues: PhraseSet<()>,
     /// What a split note shares ("fatalities") and what among ("events", "days").
-    pub share_nouns: HashSet<String>,
-    pub share_units: HashSet<String>,
+    pub share_nouns: WordSet,
+    pub share_units: WordSet,
     /// Words between a verb and the count that is its object ("killed a family of three").
     pub object_frames: PhraseSet<()>,
     /// Frames whose count is of the dead ("the body of a journalist was found").
@@ -372,11 +433,11 @@ pub struct Lexicon {
     /// Words that open what a protest is against ("against the killing of three youths").
     pub grievance_openers: PhraseSet<()>,
     /// Nouns of a death that a protest is against ("killing", "death", "murder").
-    pub grievance_deaths: HashSet<String>,
+    pub grievance_deaths: WordSet,
     /// Metrics a named person can be the one counted in ("Bipul Chakraborty was killed").
-    pub victim_metrics: HashSet<String>,
+    pub victim_metrics: WordSet,
     /// Verbs whose object "N lives" is a death toll ("claimed two lives").
-    pub life_takers: HashSet<String>,
+    pub life_takers: WordSet,
     pub relatives: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
 
@@ -392,29 +453,29 @@ pub struct Lexicon {
     pub organisation_words: PhraseSet<()>,
     pub references: PhraseSet<Reference>,
     /// Organisation references that point back only to a name holding them ("the army").
-    pub self_naming_references: HashSet<String>,
+    pub self_naming_references: WordSet,
     /// Unnamed groups that may be a source ("officials", "activists").
     pub group_sources: PhraseSet<()>,
     /// Bodies that speak as a group only after a demonym ("the Ukrainian military said").
     pub named_group_sources: PhraseSet<()>,
     /// Second halves of a compound that names who runs a body ("the Hamas-run health ministry").
-    pub controlling_words: HashSet<String>,
+    pub controlling_words: WordSet,
     /// Words for a place already named, as an owner before a body ("the territory's civil
     /// defence agency").
-    pub place_owner_references: HashSet<String>,
+    pub place_owner_references: WordSet,
     /// One unnamed speaker after "a" or "an" ("a police spokesman told AFP").
     pub indefinite_sources: PhraseSet<()>,
     /// Speech verbs whose name after them is the listener ("told AFP").
-    pub listener_verbs: HashSet<String>,
+    pub listener_verbs: WordSet,
     /// Verbs only a person speaks with ("said", "told"): a one-word name before one is a person.
-    pub person_speech_verbs: HashSet<String>,
+    pub person_speech_verbs: WordSet,
     /// Times that may stand between a speaker and the verb ("that same day").
     pub times_before_verb: PhraseSet<()>,
-    pub reference_modifiers: HashSet<String>,
+    pub reference_modifiers: WordSet,
     /// What a source put out, between "according to" and the source ("a statement from").
     pub source_documents: PhraseSet<()>,
 
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     pub months: PhraseSet<u32>,
     pub weekdays: PhraseSet<u32>,
     /// Days named relative to the document's date ("yesterday"), by their offset in days.
@@ -426,27 +487,27 @@ pub struct Lexicon {
     /// Every word that may start an amount of any kind: number words, the first words of vague
     /// amounts, fractions ("half of") and implicit counts of one ("another died").
     pub amount_starts: PhraseSet<()>,
-    pub function_words: HashSet<String>,
+    pub function_words: WordSet,
     /// Words before a date that make it a period's start ("since 24 February 2022").
-    pub period_starts: HashSet<String>,
-    pub counted_nouns: HashSet<String>,
+    pub period_starts: WordSet,
+    pub counted_nouns: WordSet,
     /// The singular forms of the counted nouns ("soldier", "policeman"): "a soldier" is one.
-    pub counted_singulars: HashSet<String>,
+    pub counted_singulars: WordSet,
     /// Singular heads that name a group of people ("a family of five"), never one person.
-    pub collective_heads: HashSet<String>,
+    pub collective_heads: WordSet,
     /// Heads of groups that are no casualties of conflict (animals, votes).
-    pub non_casualty_nouns: HashSet<String>,
+    pub non_casualty_nouns: WordSet,
     /// Heads of groups that are things (singular): people-only metrics ignore them.
-    pub material_nouns: HashSet<String>,
+    pub material_nouns: WordSet,
     /// Words that qualify a counted group rather than cue a metric ("two alleged traffickers").
-    pub attributive_hedges: HashSet<String>,
+    pub attributive_hedges: WordSet,
     pub age_words: PhraseSet<()>,
-    pub age_markers: HashSet<String>,
-    pub identifier_words: HashSet<String>,
+    pub age_markers: WordSet,
+    pub identifier_words: WordSet,
     /// "BC", "A.D.": the number beside one is a year.
-    pub era_markers: HashSet<String>,
+    pub era_markers: WordSet,
     /// "Road", "St": the last word of a street's name after a house number.
-    pub street_words: HashSet<String>,
+    pub street_words: WordSet,
     /// Verbs of change, after which "N to M" is a change and a new level, not a range.
     pub change_verbs: PhraseSet<()>,
     pub time_words: PhraseSet<()>,
@@ -454,18 +515,18 @@ pub struct Lexicon {
     pub units: PhraseSet<QuantityKind>,
     pub currency_symbols: PhraseSet<()>,
     /// Screen heights that a glued "p" makes a video format ("1080p"), not pence.
-    pub display_resolutions: HashSet<String>,
+    pub display_resolutions: WordSet,
 
     pub gazetteer: Gazetteer,
-    pub locative: HashSet<String>,
-    pub not_location: HashSet<String>,
-    pub region_words: HashSet<String>,
+    pub locative: WordSet,
+    pub not_location: WordSet,
+    pub region_words: WordSet,
     /// Words besides a name in a place's phrase ("occupied", "northern", "the").
-    pub place_modifiers: HashSet<String>,
-    pub date_labels: HashSet<String>,
-    pub generic_heads: HashSet<String>,
-    pub affiliation_roles: HashSet<String>,
-    pub embedding_words: HashSet<String>,
+    pub place_modifiers: WordSet,
+    pub date_labels: WordSet,
+    pub generic_heads: WordSet,
+    pub affiliation_roles: WordSet,
+    pub embedding_words: WordSet,
 
     /// For each word (by hash), the phrase sets it can start and end: see [`Tokens::classify`].
     pub word_masks: HashMap<u64, (u64, u64)>,
@@ -665,7 +726,7 @@ fn set_of(words: Vec<String>) -> PhraseSet<()> {
 }
 
 /// Singular forms of plural nouns: "soldiers" gives "soldier", "policemen" "policeman".
-fn singulars(plurals: &[String]) -> HashSet<String> {
+fn singulars(plurals: &[String]) -> Vec<String> {
     plurals
         .iter()
         .filter_map(|p| {
@@ -695,7 +756,7 @@ fn singulars(plurals: &[String]) -> HashSet<String> {
         .collect()
 }
 
-fn hash_of(words: Vec<String>) -> HashSet<String> {
+fn hash_of(words: Vec<String>) -> WordSet {
     words.into_iter().collect()
 }
 

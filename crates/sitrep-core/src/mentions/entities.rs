@@ -46,7 +46,7 @@ pub(crate) fn owned_by_place(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     k >= 1
         && k + 1 < doc.tokens.len()
         && doc.lower(k - 1) == "the"
-        && lex.place_owner_references.contains(doc.lower(k))
+        && lex.place_owner_references.contains_at(&doc.tokens, k)
         && doc.lower(k + 1) == "'s"
 }
 
@@ -166,7 +166,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         if replaced.is_none()
             && i >= 3
             && doc.lower(i - 2) == "-"
-            && lex.controlling_words.contains(doc.lower(i - 1))
+            && lex.controlling_words.contains_at(&doc.tokens, i - 1)
         {
             if let Some(m) = doc.mentions.get(before).filter(|m| m.tokens.end == i) {
                 start = m.tokens.start;
@@ -202,7 +202,8 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
             i += len;
             continue;
         }
-        while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
+        while start > doc.body_start && lex.reference_modifiers.contains_at(&doc.tokens, start - 1)
+        {
             start -= 1;
         }
         // "local officials in Kherson said": the place the group speaks from is part of it,
@@ -301,7 +302,7 @@ fn unresolvable_person(
         return None;
     }
     let mut start = i;
-    while start > doc.body_start && lex.reference_modifiers.contains(doc.lower(start - 1)) {
+    while start > doc.body_start && lex.reference_modifiers.contains_at(&doc.tokens, start - 1) {
         start -= 1;
     }
     if start == doc.body_start || doc.lower(start - 1) != "the" {
@@ -318,9 +319,8 @@ fn indefinite_start(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(usize, Option
     }
     let mut k = i;
     while k > doc.body_start && !matches!(doc.lower(k - 1), "a" | "an") {
-        let w = doc.lower(k - 1);
         let word = doc.tokens.list[k - 1].kind == crate::stages::tokens::TokenKind::Word;
-        if i - k >= 3 || !word || lex.function_words.contains(w) {
+        if i - k >= 3 || !word || lex.function_words.contains_at(&doc.tokens, k - 1) {
             return None;
         }
         k -= 1;
@@ -380,10 +380,9 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
             titled = true;
         }
     }
-    let first_word = t.lower(start);
     let calendar =
         lex.weekdays.matches_at(t, start, start + 1) || lex.months.matches_at(t, start, start + 1);
-    if !titled && (calendar || (lex.function_words.contains(first_word) && sentence_start())) {
+    if !titled && (calendar || (lex.function_words.contains_at(t, start) && sentence_start())) {
         return None;
     }
     // "Four reported killed", "Two Ukrainian soldiers": a count is no name, nor part of one.
@@ -620,7 +619,7 @@ fn affiliations(doc: &mut Doc, lex: &Lexicon) {
         {
             end += 1;
         }
-        let has_role = (after + 2..end).any(|i| lex.affiliation_roles.contains(doc.lower(i)));
+        let has_role = (after + 2..end).any(|i| lex.affiliation_roles.contains_at(&doc.tokens, i));
         let org = doc.mentions[k + 1..]
             .iter()
             .take_while(|o| o.tokens.start < end)

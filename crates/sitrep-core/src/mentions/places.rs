@@ -29,7 +29,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
                 continue;
             };
             let mut end = i + len;
-            if end < t.len() && lex.region_words.contains(t.lower(end)) {
+            if end < t.len() && lex.region_words.contains_at(t, end) {
                 end += 1;
             }
             // Skip "the" in front ("the Gaza Strip" is written "Gaza Strip").

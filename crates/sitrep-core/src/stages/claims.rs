@@ -281,7 +281,7 @@ fn counts_in(
         if counts[c].subject.is_empty()
             && start >= range.start + 2
             && doc.lower(start - 1) == "of"
-            && lex.collective_heads.contains(doc.lower(start - 2))
+            && lex.collective_heads.contains_at(&doc.tokens, start - 2)
         {
             counts[c].subject = start - 2..start - 1;
         }
@@ -353,7 +353,7 @@ fn elided_after(doc: &Doc, lex: &Lexicon, previous: &Count, count: &Count) -> bo
     if !shares || !count.subject.is_empty() || start == 0 || doc.lower(start - 1) != "and" {
         return false;
     }
-    if end + 1 >= doc.tokens.len() || !lex.locative.contains(doc.lower(end)) {
+    if end + 1 >= doc.tokens.len() || !lex.locative.contains_at(&doc.tokens, end) {
         return false;
     }
     doc.mention_starting_at(end + 1)
@@ -488,13 +488,13 @@ fn own_place(doc: &Doc, lex: &Lexicon, count: &Count) -> Option<String> {
     let q = &doc.quantities[count.quantity];
     let at = count.subject.end.max(q.tokens.end);
     let sentence_end = doc.sentences[doc.sentence_of(q.tokens.start)?].tokens.end;
-    if at >= sentence_end || !lex.locative.contains(doc.lower(at)) || doc.lower(at) == "of" {
+    if at >= sentence_end || !lex.locative.contains_at(&doc.tokens, at) || doc.lower(at) == "of" {
         return None;
     }
     let first = doc.places.partition_point(|p| p.tokens.start <= at);
     let p = doc.places.get(first)?;
-    let reach =
-        (at + 1..p.tokens.start).all(|k| lex.place_modifiers.contains(doc.lower(k)) && k < at + 4);
+    let reach = (at + 1..p.tokens.start)
+        .all(|k| lex.place_modifiers.contains_at(&doc.tokens, k) && k < at + 4);
     if !reach || p.tokens.end > sentence_end {
         return None;
     }
@@ -562,7 +562,7 @@ fn drafts_for(
             && doc.lower(start - 1) == "with"
             && matches!(doc.lower(start - 2), "along" | "together");
         let embedded = start > range.start
-            && lex.embedding_words.contains(doc.lower(start - 1))
+            && lex.embedding_words.contains_at(&doc.tokens, start - 1)
             && !along
             && lex
                 .object_frames
@@ -707,8 +707,8 @@ fn coordinated(doc: &Doc, lex: &Lexicon, first: &Count, second: &Count) -> bool 
         && (from + 1..from + and).all(|k| {
             let tok = &doc.tokens.list[k];
             (tok.kind == TokenKind::Word && tok.capitalized)
-                || lex.place_modifiers.contains(doc.lower(k))
-                || lex.region_words.contains(doc.lower(k))
+                || lex.place_modifiers.contains_at(&doc.tokens, k)
+                || lex.region_words.contains_at(&doc.tokens, k)
         })
         && (from + 1..from + and).any(|k| doc.tokens.list[k].capitalized);
     if place_phrase && joined(&between[and..]) {
@@ -809,7 +809,8 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             && doc.slice(end..end + 1).chars().all(|c| c.is_uppercase())
             && w.len() > 1;
         if tok.kind != TokenKind::Word
-            || ((lex.function_words.contains(w) || lex.auxiliaries.matches_at(t, end, limit))
+            || ((lex.function_words.contains_at(t, end)
+                || lex.auxiliaries.matches_at(t, end, limit))
                 && !acronym)
         {
             break;
@@ -821,14 +822,14 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
             || lex.speech_verbs.matches_at(t, end, limit);
         // "two alleged drug traffickers": a hedge before a word that is no cue qualifies the
         // group ("two reported killed" is the cue).
-        let hedge = lex.attributive_hedges.contains(w)
+        let hedge = lex.attributive_hedges.contains_at(t, end)
             && end + 1 < limit
             && t.list[end + 1].kind == TokenKind::Word
-            && !lex.function_words.contains(t.lower(end + 1))
+            && !lex.function_words.contains_at(t, end + 1)
             && !lex.metric_after.matches_at(t, end + 1, limit)
             && !lex.auxiliaries.matches_at(t, end + 1, limit);
-        let adjective = hedge
-            || (end == start && end + 1 < limit && lex.counted_nouns.contains(t.lower(end + 1)));
+        let adjective =
+            hedge || (end == start && end + 1 < limit && lex.counted_nouns.contains_at(t, end + 1));
         // "refugees", "prisoners": cue words that also name the group.
         let group_noun = lex.is_counted(w);
         if is_cue && !adjective && !group_noun {
@@ -846,7 +847,7 @@ fn subject_after(doc: &Doc, lex: &Lexicon, from: usize, limit: usize) -> Range<u
         && start == from
         && from > 0
         && matches!(t.lower(from - 1), "one" | "a" | "an" | "1")
-        && lex.material_nouns.contains(t.lower(end - 1))
+        && lex.material_nouns.contains_at(t, end - 1)
     {
         head_end = end;
     }
@@ -1062,7 +1063,7 @@ fn cue_after(
     while past_words < limit
         && past_words < subject_end + 3
         && t.list[past_words].kind == TokenKind::Word
-        && !lex.function_words.contains(t.lower(past_words))
+        && !lex.function_words.contains_at(t, past_words)
         && !lex.metric_after.matches_at(t, past_words, limit)
         && !lex.auxiliaries.matches_at(t, past_words, limit)
         && !lex.speech_verbs.matches_at(t, past_words, limit)
@@ -1320,7 +1321,7 @@ fn is_active(doc: &Doc, lex: &Lexicon, k: usize, limit: usize) -> bool {
         let own_predicate = (next.tokens.end..end)
             .take_while(|&j| {
                 doc.tokens.list[j].kind == TokenKind::Word
-                    && !lex.function_words.contains(doc.lower(j))
+                    && !lex.function_words.contains_at(&doc.tokens, j)
             })
             .take(4)
             .any(|j| lex.metric_after.matches_at(&doc.tokens, j, end));
@@ -1381,7 +1382,7 @@ fn cue_before(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) -> Option<(u
     if q.tokens.end < t.len()
         && t.lower(q.tokens.end) == "lives"
         && k > floor
-        && lex.life_takers.contains(t.lower(k - 1))
+        && lex.life_takers.contains_at(t, k - 1)
     {
         return lex.metric_index("killed").map(|m| (m, k - 1));
     }
@@ -1636,7 +1637,7 @@ fn by_described_killers(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
         if k > floor && is_ly_adverb(doc.lower(k - 1)) {
             k -= 1;
         }
-        k > floor && lex.agent_relatives.contains(doc.lower(k - 1))
+        k > floor && lex.agent_relatives.contains_at(&doc.tokens, k - 1)
     })
 }
 
@@ -1674,7 +1675,9 @@ fn background_in_clause(doc: &Doc, lex: &Lexicon, q: &Quantity, floor: usize) ->
 fn against_a_death(doc: &Doc, lex: &Lexicon, k: usize, end: usize) -> bool {
     lex.grievance_openers.matches_at(&doc.tokens, k, end)
         && (k + 1..end.min(k + 5)).any(|j| {
-            lex.grievance_deaths.contains(doc.lower(j)) && j + 1 < end && doc.lower(j + 1) == "of"
+            lex.grievance_deaths.contains_at(&doc.tokens, j)
+                && j + 1 < end
+                && doc.lower(j + 1) == "of"
         })
 }
 
@@ -1767,14 +1770,14 @@ fn place_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<String> {
         let mut j = k;
         while j > sentence.tokens.start
             && j + 4 > k
-            && !lex.locative.contains(doc.lower(j - 1))
+            && !lex.locative.contains_at(&doc.tokens, j - 1)
             && (doc.tokens.list[j - 1].kind == crate::stages::tokens::TokenKind::Word
                 || doc.lower(j - 1) == "-")
-            && !lex.function_words.contains(doc.lower(j - 1))
+            && !lex.function_words.contains_at(&doc.tokens, j - 1)
         {
             j -= 1;
         }
-        if j > sentence.tokens.start && lex.locative.contains(doc.lower(j - 1)) {
+        if j > sentence.tokens.start && lex.locative.contains_at(&doc.tokens, j - 1) {
             return Some(p.text.clone());
         }
         // "Russia launched ...", "Kyiv said": the place acts; it is not where the count is.
@@ -1807,7 +1810,9 @@ fn date_in(doc: &Doc, lex: &Lexicon, s: usize) -> Option<chrono::NaiveDate> {
     // "since 24 February 2022": a period's start is not the day of a figure for the period.
     let starts_period = |d: &crate::doc::DateMention| {
         d.tokens.start > sentence.tokens.start
-            && lex.period_starts.contains(doc.lower(d.tokens.start - 1))
+            && lex
+                .period_starts
+                .contains_at(&doc.tokens, d.tokens.start - 1)
     };
     doc.dates[first..]
         .iter()

@@ -99,7 +99,7 @@ fn dateline(doc: &Doc, lex: &Lexicon, line: &Range<usize>) -> Option<NaiveDate> 
     if line.len() > 14 {
         return None;
     }
-    let labelled = lex.date_labels.contains(doc.lower(line.start));
+    let labelled = lex.date_labels.contains_at(&doc.tokens, line.start);
     for i in line.clone() {
         if let Some((len, Some(date))) = dates::parse_at(&doc.tokens, lex, i, line.end, None) {
             let rest = line.end - (i + len);

@@ -206,7 +206,7 @@ fn scan(
             && first.vague.is_none()
             && first.end + 1 < limit
             && t.joins_compound(first.end)
-            && !lex.size_words.contains(t.lower(first.end + 1))
+            && !lex.size_words.contains_at(t, first.end + 1)
             && bare_at(t, lex, first.end + 1, limit).is_none()
             && !lex.age_words.matches_at(t, first.end + 1, limit)
             && lex
@@ -360,7 +360,7 @@ fn scan(
 fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -> Option<Quantity> {
     // A cue's object told by a possessive or "the" is one person: "killed a man and wounded his
     // wife", "killing the commander and four of his aides".
-    let cue_object = |metrics: &rustc_hash::FxHashSet<String>| {
+    let cue_object = |metrics: &crate::lexicon::WordSet| {
         lex.metric_before
             .longest_ending_at(t, i, 0)
             .is_some_and(|(_, &m)| metrics.contains(&lex.metrics[m]))
@@ -436,10 +436,10 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
         }
         // "a family of five was killed": the number after "of" is the count. ("a family
         // member" goes on to its head.)
-        if lex.collective_heads.contains(w) && k + 1 < limit && t.lower(k + 1) == "of" {
+        if lex.collective_heads.contains_at(t, k) && k + 1 < limit && t.lower(k + 1) == "of" {
             return None;
         }
-        let head = lex.counted_singulars.contains(w);
+        let head = lex.counted_singulars.contains_at(t, k);
         // "captured the Brigade 93 base": a name after "the" is no person.
         if head && definite_object && t.list[k].capitalized {
             return None;
@@ -449,11 +449,11 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             // noun; "a local ruling party" goes on.)
             let participle = k + 2 < limit
                 && t.lower(k + 1).ends_with("ing")
-                && lex.function_words.contains(t.lower(k + 2));
+                && lex.function_words.contains_at(t, k + 2);
             let next_is_noun = k + 1 < limit
                 && t.list[k + 1].kind == TokenKind::Word
                 && !participle
-                && !lex.function_words.contains(t.lower(k + 1))
+                && !lex.function_words.contains_at(t, k + 1)
                 && !lex.metric_after.matches_at(t, k + 1, limit)
                 && !lex.speech_verbs.matches_at(t, k + 1, limit)
                 && !lex.auxiliaries.matches_at(t, k + 1, limit);
@@ -464,7 +464,7 @@ fn implicit_one(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) -
             }
             return Some(one(t, text, i..i + 1));
         }
-        if lex.function_words.contains(w) {
+        if lex.function_words.contains_at(t, k) {
             return None;
         }
         k += 1;
@@ -509,7 +509,7 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
     }
     let (end, value) = if w == "half" && i + 1 < limit && t.lower(i + 1) == "of" {
         // "the second half of the game" is a period.
-        if i > 0 && lex.period_halves.contains(t.lower(i - 1)) {
+        if i > 0 && lex.period_halves.contains_at(t, i - 1) {
             return None;
         }
         (i + 1, 0.5)
@@ -768,7 +768,7 @@ fn listed_age(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
 }
 
 fn after_age_of(t: &Tokens, lex: &Lexicon, i: usize, floor: usize) -> bool {
-    i >= floor + 2 && t.lower(i - 1) == "of" && lex.age_markers.contains(t.lower(i - 2))
+    i >= floor + 2 && t.lower(i - 1) == "of" && lex.age_markers.contains_at(t, i - 2)
 }
 
 /// An age: the number with its unit words ("12-year-old") as a quantity of kind age, and the
@@ -861,7 +861,7 @@ fn is_preposition_use(t: &Tokens, lex: &Lexicon, q: usize, floor: usize) -> bool
     matches!(w, "under" | "over" | "above" | "below")
         && q > floor
         && (matches!(t.lower(q - 1), "the" | "a" | "an")
-            || (w == "over" && lex.particle_over.contains(t.lower(q - 1))))
+            || (w == "over" && lex.particle_over.contains_at(t, q - 1)))
 }
 
 /// "one" as a pronoun ("no one", "the one", "one another") is not an amount.
@@ -931,7 +931,7 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
                 grouped = grouped * 1000.0 + digits_value(t.lower(k))?;
                 k += 1;
             }
-            if k > end && (!plain || (k < limit && lex.counted_nouns.contains(t.lower(k)))) {
+            if k > end && (!plain || (k < limit && lex.counted_nouns.contains_at(t, k))) {
                 value = grouped;
                 end = k;
             }
@@ -940,7 +940,7 @@ fn bare_at(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<Bare> {
         // people or deaths (which are never a fraction).
         let raw = t.lower(i);
         let people_or_deaths = |k: usize| {
-            (lex.counted_nouns.contains(t.lower(k)) && !lex.material_nouns.contains(t.lower(k)))
+            (lex.counted_nouns.contains_at(t, k) && !lex.material_nouns.contains_at(t, k))
                 || lex.metric_after.matches_at(t, k, limit)
         };
         if end == i + 1
@@ -1066,7 +1066,7 @@ fn suffix_scale(t: &Tokens, lex: &Lexicon, i: usize, limit: usize) -> Option<f64
         // "1.5m Ukrainians", "3m Syrian refugees": people, by name or demonym.
         let before_noun = next + 1 < limit
             && (lex.units.matches_at(t, next + 1, limit)
-                || lex.counted_nouns.contains(t.lower(next + 1))
+                || lex.counted_nouns.contains_at(t, next + 1)
                 || t.lower(next + 1) == "of"
                 || lex.demonyms.matches_at(t, next + 1, limit)
                 || (t.list[next + 1].capitalized && t.lower(next + 1).ends_with("ans")));
@@ -1086,13 +1086,13 @@ fn before_plural(t: &Tokens, lex: &Lexicon, k: usize, limit: usize) -> bool {
     for j in k..limit.min(k + 6) {
         let tok = &t.list[j];
         let w = t.lower(j);
-        if tok.kind != TokenKind::Word || tok.capitalized || lex.metre_words.contains(w) {
+        if tok.kind != TokenKind::Word || tok.capitalized || lex.metre_words.contains_at(t, j) {
             return false;
         }
         if w == "and" && described > 0 {
             continue;
         }
-        if lex.function_words.contains(w) {
+        if lex.function_words.contains_at(t, j) {
             return false;
         }
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
@@ -1358,7 +1358,7 @@ fn not_an_amount(
         && end < limit
         && t.list[end].capitalized
         && !t.list[end].inner_capital
-        && lex.function_words.contains(t.lower(end))
+        && lex.function_words.contains_at(t, end)
     {
         return Some(NonAmount::Skip(end));
     }
@@ -1388,7 +1388,7 @@ fn not_an_amount(
         return Some(NonAmount::Age(unit_end));
     }
     // "aged 30", "under the age of 18", "aged over 65"
-    let marker_before = |k: usize| k > floor && lex.age_markers.contains(t.lower(k - 1));
+    let marker_before = |k: usize| k > floor && lex.age_markers.contains_at(t, k - 1);
     let qualified_age =
         || qualifier_before(t, lex, i, floor).is_some_and(|(len, _)| marker_before(i - len));
     if after_age_of(t, lex, i, floor)
@@ -1486,7 +1486,7 @@ fn not_an_amount(
         let prev = t.list[i - 1];
         let word = t.lower(i - 1);
         let counts_after = end < limit
-            && (lex.counted_nouns.contains(t.lower(end))
+            && (lex.counted_nouns.contains_at(t, end)
                 || lex.units.matches_at(t, end, limit)
                 || lex.scales.contains_key(t.lower(end)));
         if prev.kind == TokenKind::Word
@@ -1611,15 +1611,13 @@ fn names_by_number(
     let prev = i.checked_sub(1).filter(|&p| p > floor);
     let after_name = prev.is_some_and(|p| {
         let token = &t.list[p];
-        token.kind == TokenKind::Word
-            && token.capitalized
-            && !lex.function_words.contains(t.lower(p))
+        token.kind == TokenKind::Word && token.capitalized && !lex.function_words.contains_at(t, p)
     });
     let ends_phrase = end >= limit
         || t.list[end].kind == TokenKind::Punct
         || (t.list[end].kind == TokenKind::Word
             && !t.list[end].capitalized
-            && !lex.counted_nouns.contains(t.lower(end))
+            && !lex.counted_nouns.contains_at(t, end)
             && !lex.units.matches_at(t, end, limit));
     t.list[i].capitalized && end == i + 1 && after_name && ends_phrase
 }
@@ -1728,7 +1726,7 @@ fn street_after(t: &Tokens, lex: &Lexicon, end: usize, limit: usize) -> Option<u
         if !capitalized(k) {
             return None;
         }
-        if lex.street_words.contains(t.lower(k)) {
+        if lex.street_words.contains_at(t, k) {
             if k > start {
                 return Some(k + 1);
             }
@@ -1765,7 +1763,7 @@ fn counts_something(
     {
         return true;
     }
-    (end..(end + 3).min(limit)).any(|k| lex.counted_nouns.contains(t.lower(k)))
+    (end..(end + 3).min(limit)).any(|k| lex.counted_nouns.contains_at(t, k))
 }
 
 #[cfg(test)]

@@ -142,7 +142,7 @@ fn unnamed_speaker(doc: &Doc, lex: &Lexicon, clause: &Range<usize>) -> bool {
                 .map_or(0, |(len, _)| len);
         k >= clause.start + 2
             && doc.tokens.list[k - 1].kind == crate::stages::tokens::TokenKind::Word
-            && !lex.function_words.contains(doc.lower(k - 1))
+            && !lex.function_words.contains_at(&doc.tokens, k - 1)
             && !lex.auxiliaries.matches_at(&doc.tokens, k - 1, k)
             && matches!(doc.lower(k - 2), "the" | "its" | "their" | "his" | "her")
     })
@@ -287,7 +287,7 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
         } else {
             match lex.speech_verbs.longest_at(t, i, range.end) {
                 // "told AFP": the name after is the listener.
-                Some((len, _)) => Some((len, !lex.listener_verbs.contains(t.lower(i)))),
+                Some((len, _)) => Some((len, !lex.listener_verbs.contains_at(t, i))),
                 None => lex
                     .accusation_verbs
                     .longest_at(t, i, range.end)
@@ -454,7 +454,7 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
     }
     // "the ruling party lawmaker", "the agency"
     let mut r = k;
-    while r < limit && lex.reference_modifiers.contains(doc.lower(r)) {
+    while r < limit && lex.reference_modifiers.contains_at(&doc.tokens, r) {
         r += 1;
     }
     let (len, kind) = lex.references.longest_at(&doc.tokens, r, limit)?;
@@ -536,7 +536,7 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
             && start - j < 3
             && doc.tokens.list[j - 1].kind == TokenKind::Word
             && !doc.tokens.list[j - 1].capitalized
-            && !lex.function_words.contains(doc.lower(j - 1))
+            && !lex.function_words.contains_at(&doc.tokens, j - 1)
         {
             j -= 1;
         }
@@ -555,7 +555,7 @@ fn entity_before(doc: &Doc, lex: &Lexicon, i: usize, floor: usize) -> Option<(us
     }
     let is_pronoun = matches!(doc.lower(start), "he" | "she");
     let mut from = start;
-    while from > floor && lex.reference_modifiers.contains(doc.lower(from - 1)) {
+    while from > floor && lex.reference_modifiers.contains_at(&doc.tokens, from - 1) {
         from -= 1;
     }
     if !(is_pronoun || (from > floor && doc.lower(from - 1) == "the")) {
@@ -599,7 +599,9 @@ fn resolve(doc: &Doc, lex: &Lexicon, kind: Reference, noun: &str, before: usize)
             && doc.entities[m.entity].kind == EntityKind::Other
             && m.tokens.end - m.tokens.start == 1
             && m.tokens.end < doc.tokens.len()
-            && lex.person_speech_verbs.contains(doc.lower(m.tokens.end))
+            && lex
+                .person_speech_verbs
+                .contains_at(&doc.tokens, m.tokens.end)
     };
     let earlier = doc.mentions[..upto].iter().rev();
     if kind == Reference::Person || !lex.self_naming_references.contains(noun) {

@@ -248,6 +248,26 @@ impl Tokens {
         &self.lowered[a as usize..b as usize]
     }
 
+    /// Whether token `i`'s lower-cased form is `word`, whose [`word_hash`] is `hash`: the
+    /// hashes decide, and the bytes are compared only for words longer than eight bytes. A word
+    /// of up to eight bytes is one zero-padded eight-byte step, which the hash maps one to one,
+    /// so equal hashes and lengths make equal words.
+    ///
+    /// ```
+    /// use sitrep_core::stages::tokens::{word_hash, Tokens};
+    /// let t = Tokens::new("Killed in Kostiantynivka");
+    /// assert!(t.is_word(0, word_hash("killed"), "killed"));
+    /// assert!(!t.is_word(1, word_hash("killed"), "killed"));
+    /// assert!(t.is_word(2, word_hash("kostiantynivka"), "kostiantynivka"));
+    /// ```
+    #[inline(always)]
+    pub fn is_word(&self, i: usize, hash: u64, word: &str) -> bool {
+        let tok = &self.list[i];
+        tok.hash == hash
+            && (tok.lower.1 - tok.lower.0) as usize == word.len()
+            && (word.len() <= 8 || self.lower(i) == word)
+    }
+
     /// The text between token `i` and the next: "" where they touch, " " after a space.
     ///
     /// ```
@@ -592,6 +612,22 @@ mod tests {
         }
         assert_eq!(t.list[0].hash, t.list[4].hash);
         assert_ne!(word_hash("soldier"), word_hash("soldiers"));
+    }
+
+    #[test]
+    fn is_word_needs_the_same_word_not_only_the_same_hash() {
+        let t = Tokens::new("Kostiantynivka Київ");
+        // A word's own hash with another word, of the same length or not, is no match.
+        assert!(!t.is_word(0, t.list[0].hash, "kostiantynivky"));
+        assert!(!t.is_word(0, t.list[0].hash, "kostiantyn"));
+        // Beyond ASCII the lower-cased form's length counts, not the surface's.
+        assert!(t.is_word(1, word_hash("київ"), "київ"));
+        // Every word of up to eight bytes hashes apart: the step is one to one.
+        let short = [
+            "a", "an", "and", "ran", "rand", "brand", "branded", "brandish",
+        ];
+        let hashes: std::collections::HashSet<u64> = short.iter().map(|w| word_hash(w)).collect();
+        assert_eq!(hashes.len(), short.len());
     }
 
     #[test]

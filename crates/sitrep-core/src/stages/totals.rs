@@ -104,12 +104,12 @@ pub fn totals(doc: &Doc, lex: &Lexicon) -> BTreeMap<String, u64> {
         let more = more.get(&metric).copied().unwrap_or(0.0);
         let specific: f64 = by_head
             .iter()
-            .filter(|(h, _)| !lex.generic_heads.contains(**h))
+            .filter(|(h, _)| !lex.generic_heads.contains(h))
             .map(|(_, v)| v)
             .sum();
         let generic = by_head
             .iter()
-            .filter(|(h, _)| lex.generic_heads.contains(**h))
+            .filter(|(h, _)| lex.generic_heads.contains(h))
             .map(|(_, v)| *v)
             .fold(0.0, f64::max);
         out.insert(
@@ -137,7 +137,7 @@ fn shared_share(doc: &Doc, lex: &Lexicon, killed: Option<u64>) -> Option<u64> {
         // "fatalities split", "fatalities were split"
         let Some(noun) = (k.saturating_sub(2)..k)
             .rev()
-            .find(|&j| lex.share_nouns.contains(doc.lower(j)))
+            .find(|&j| lex.share_nouns.contains_at(&doc.tokens, j))
         else {
             continue;
         };
@@ -146,7 +146,8 @@ fn shared_share(doc: &Doc, lex: &Lexicon, killed: Option<u64>) -> Option<u64> {
             q.unit
                 .as_deref()
                 .is_some_and(|u| lex.share_units.contains(u))
-                || (q.tokens.end < t.len() && lex.share_units.contains(doc.lower(q.tokens.end)))
+                || (q.tokens.end < t.len()
+                    && lex.share_units.contains_at(&doc.tokens, q.tokens.end))
         });
         let Some(parts) = parts.and_then(|q| q.amount.value).filter(|&v| v >= 1.0) else {
             continue;
