@@ -145,8 +145,9 @@ impl Tokens {
         tokens
     }
 
-    /// Pushes a token that is ASCII throughout, so that its lower-cased form sits at its own
-    /// offsets; `first` is its first byte and `hash` its [`word_hash`].
+    /// Pushes a token whose lower-cased form sits at its own offsets: ASCII throughout, or a
+    /// mark without case; `first` is its first byte (a capital or not) and `hash` its
+    /// [`word_hash`].
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn push_ascii(
@@ -189,6 +190,13 @@ impl Tokens {
     #[inline(never)]
     fn push_unicode(&mut self, kind: TokenKind, start: usize, end: usize, breaks: u8, text: &str) {
         let surface = &text[start..end];
+        // A mark (a curly quote, a dash) has no case: its form is its own, but for the curly
+        // apostrophes, which fold to the straight one below.
+        if kind == TokenKind::Punct && !matches!(surface, "\u{2019}" | "\u{2018}") {
+            let hash = hash_span(self.lowered.as_bytes(), start, end);
+            self.push_ascii(kind, start, end, breaks, false, b' ', hash);
+            return;
+        }
         let capitalized = surface.chars().next().is_some_and(char::is_uppercase);
         let inner_capital = surface.chars().skip(1).any(char::is_uppercase);
         // Curly apostrophes fold to the straight one so lexicons need one spelling.
@@ -456,10 +464,11 @@ fn scan_word(text: &str, start: usize) -> usize {
     if k > start + 1 && bytes[k] == b'.' {
         return k;
     }
-    let mut end = start;
-    let mut it = text[start..].char_indices().peekable();
+    // The ASCII letters before `k` are the word's already: the full scan goes on from there.
+    let mut end = k;
+    let mut it = text[k..].char_indices().peekable();
     while let Some((off, c)) = it.next() {
-        let at = start + off;
+        let at = k + off;
         if c.is_alphabetic() {
             end = at + c.len_utf8();
         } else if is_apostrophe(c) {
