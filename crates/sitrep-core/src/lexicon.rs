@@ -357,6 +357,8 @@ pub struct Lexicon {
     pub fractions: HashMap<String, f64>,
     /// Words before "half" that make it part of a period, not a fraction ("the second half").
     pub period_halves: WordSet,
+    /// Words after "a third" that make it an ordinal ("a third consecutive night").
+    pub ordinal_followers: WordSet,
     /// Metrics whose cue counts a possessive's person ("wounded his wife").
     pub possessive_object_metrics: WordSet,
     /// Metrics whose cue counts the person after "the" ("killing the pilot").
@@ -545,6 +547,7 @@ struct NumbersFile {
     vague: Vec<VagueEntry>,
     implicit_starts: Vec<String>,
     period_halves: Vec<String>,
+    ordinal_followers: Vec<String>,
     possessive_object_metrics: Vec<String>,
     definite_object_metrics: Vec<String>,
 }
@@ -927,6 +930,7 @@ impl Lexicon {
             size_words: hash_of(numbers.size_words),
             fractions: numbers.fractions,
             period_halves: hash_of(numbers.period_halves),
+            ordinal_followers: hash_of(numbers.ordinal_followers),
             possessive_object_metrics: hash_of(numbers.possessive_object_metrics),
             definite_object_metrics: hash_of(numbers.definite_object_metrics),
             groups: numbers.groups,

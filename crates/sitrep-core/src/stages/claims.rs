@@ -1877,6 +1877,17 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_number_restated_in_digits_counts_once_with_its_subject() {
+        assert_eq!(
+            brief("Two (2) people were killed and three (3) injured in the blast."),
+            [
+                b("killed", "Two (2)", "people"),
+                b("wounded", "three (3)", "people")
+            ]
+        );
+    }
+
     fn b(metric: &str, q: &str, subject: &str) -> (String, String, String) {
         (metric.into(), q.into(), subject.into())
     }

@@ -226,6 +226,11 @@ fn scan(
             range_high = Some(high);
             amount_end = end;
         }
+        // "two (2) people", "Three (3) suspects": digits in brackets that restate a number
+        // word, as police and court texts write it, belong to the word's amount.
+        if range_high.is_none() && !first.digits && restated(t, amount_end, value, limit) {
+            amount_end += 3;
+        }
         let amount_tokens = i..amount_end;
 
         // Qualifier and currency symbol before; "between"/"from" before a range.
@@ -532,8 +537,14 @@ fn fraction_at(t: &Tokens, text: &str, lex: &Lexicon, i: usize, limit: usize) ->
             if k + 2 < limit && t.joins_compound(k + 1) {
                 return None;
             }
-            // "a third soldier died", "a fourth victim": an ordinal before one person.
-            if count == 1.0 && k + 1 < limit && lex.is_counted(t.lower(k + 1)) {
+            // "a third soldier died", "a fourth victim", "for a third consecutive night": an
+            // ordinal before one person or one of a series ("a half month" is no ordinal).
+            let ordinal = !matches!(t.lower(k), "half" | "quarter");
+            if count == 1.0
+                && k + 1 < limit
+                && (lex.is_counted(t.lower(k + 1))
+                    || (ordinal && lex.ordinal_followers.contains_at(t, k + 1)))
+            {
                 return None;
             }
             // "a quarter of a million", "three quarters of a million".
@@ -1338,6 +1349,15 @@ enum NonAmount {
     Age(usize),
 }
 
+/// Whether tokens `at..at + 3` are digits in brackets worth `value`: "(2)" after "two".
+fn restated(t: &Tokens, at: usize, value: f64, limit: usize) -> bool {
+    at + 3 <= limit
+        && t.lower(at) == "("
+        && t.list[at + 1].kind == TokenKind::Number
+        && t.lower(at + 2) == ")"
+        && digits_value(t.lower(at + 1)) == Some(value)
+}
+
 /// If the digits at `i..end` are not an amount (a year, a time, an age, an ordinal, a label),
 /// the token to resume scanning at.
 fn not_an_amount(
@@ -2124,6 +2144,28 @@ mod tests {
         let t = Tokens::new(text);
         let q = find(&t, text, Lexicon::builtin(), 0..t.len());
         assert_eq!(q[0].kind, QuantityKind::Fraction);
+    }
+
+    #[test]
+    fn an_ordinal_in_a_series_is_no_fraction() {
+        for text in [
+            "Drones struck Kyiv for a third consecutive night.",
+            "as the war enters a fifth year",
+            "a fifth attempt to capture the town",
+        ] {
+            assert!(quantities(text).is_empty(), "{text}");
+        }
+        // A half and a quarter are parts, whatever follows.
+        assert_eq!(one("for a half month").1, Some(0.5));
+        assert_eq!(one("prices fell by a fifth.").1, Some(0.2));
+    }
+
+    #[test]
+    fn digits_that_restate_a_number_word_belong_to_it() {
+        let q = one("Two (2) people were killed");
+        assert_eq!((q.0.as_str(), q.1), ("Two (2)", Some(2.0)));
+        // Digits that say another number stand apart.
+        assert_eq!(quantities("two (3) people").len(), 2);
     }
 
     #[test]

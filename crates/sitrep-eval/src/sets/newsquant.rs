@@ -74,6 +74,12 @@ fn gold(g: &Gold) -> Option<Bounded> {
 /// A quantity of `sitrep quantities` as scoring sees it.
 pub fn predicted(q: &QuantityRecord) -> Option<Bounded> {
     let a = &q.amount;
+    // NewsQuant's annotators mark vague amounts that carry a magnitude ("thousands", "tens of
+    // thousands" as ranges) but no quantifier without one ("several", "a handful"): the two
+    // "several" of the dev split are both left unmarked.
+    if a.qualifier == Qualifier::Vague && a.value.is_some_and(|v| v < 10.0) {
+        return None;
+    }
     let mut class = class_of(a.qualifier);
     // CQE marks "about 2000 - 2500" as an approximate range.
     if a.qualifier == Qualifier::Range && starts_approx(&a.text) {
@@ -352,6 +358,17 @@ mod tests {
         let file = dir.path().join("peer.jsonl");
         std::fs::write(&file, predictions).unwrap();
         (dir, file)
+    }
+
+    #[test]
+    fn a_quantifier_without_a_magnitude_is_not_scored() {
+        let extractor = Extractor::new();
+        let found = |text: &str| {
+            let records = extractor.quantities(&Document::new("s", text));
+            records.iter().filter_map(predicted).count()
+        };
+        assert_eq!(found("There were several other suspected cases."), 0);
+        assert_eq!(found("Thousands fled and several hundred stayed."), 2);
     }
 
     #[test]
