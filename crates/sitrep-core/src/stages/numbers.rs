@@ -162,7 +162,15 @@ fn scan(
             i += 1;
             continue;
         }
-        if let Some(q) = fraction_at(t, text, lex, i, limit) {
+        if let Some(mut q) = fraction_at(t, text, lex, i, limit) {
+            // "more than half", "nearly a third": a qualifier before a share bounds it.
+            if let Some((len, qualifier)) = qualifier_before(t, lex, q.tokens.start, floor) {
+                let value = q.amount.value.unwrap_or_default();
+                (q.amount.low, q.amount.high, q.amount.qualifier) = bounds(value, qualifier);
+                q.tokens.start -= len;
+                q.amount.text =
+                    text[t.list[q.tokens.start].start..t.list[q.tokens.end - 1].end].to_string();
+            }
             i = q.tokens.end;
             out.push(q);
             continue;
@@ -2276,6 +2284,27 @@ mod tests {
                 Some(299.0),
                 Range
             )
+        );
+    }
+
+    #[test]
+    fn a_qualifier_bounds_a_share() {
+        assert_eq!(
+            one("More than half of the voters"),
+            (
+                "More than half".into(),
+                Some(0.5),
+                Some(0.5),
+                None,
+                MoreThan
+            )
+        );
+        assert_eq!(one("just under a third of homes").4, LessThan);
+        assert_eq!(one("nearly two-thirds of them").4, Approx);
+        let q = one("Over half a million people died");
+        assert_eq!(
+            (q.1, q.2, q.4),
+            (Some(500_000.0), Some(500_001.0), MoreThan)
         );
     }
 
