@@ -516,6 +516,8 @@ pub struct Lexicon {
     pub demonyms: PhraseSet<()>,
     pub units: PhraseSet<QuantityKind>,
     pub currency_symbols: PhraseSet<()>,
+    /// Currency symbols in letters that may stand apart from the amount ("Rs 500").
+    pub currency_codes: WordSet,
     /// Screen heights that a glued "p" makes a video format ("1080p"), not pence.
     pub display_resolutions: WordSet,
 
@@ -719,6 +721,7 @@ struct UnitLists {
     percent: Vec<String>,
     currency: Vec<String>,
     currency_symbols: Vec<String>,
+    currency_codes: Vec<String>,
     display_resolutions: Vec<String>,
     measure: Vec<String>,
     time: Vec<String>,
@@ -1029,6 +1032,7 @@ impl Lexicon {
             demonyms: set_of(words.lists.demonyms),
             units,
             currency_symbols: set_of(words.units.currency_symbols),
+            currency_codes: hash_of(words.units.currency_codes),
             display_resolutions: hash_of(words.units.display_resolutions),
             gazetteer: Gazetteer::builtin(words.places.feature_words),
             locative: hash_of(words.places.locative),

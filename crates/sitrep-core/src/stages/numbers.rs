@@ -245,7 +245,10 @@ fn scan(
         let mut start = i;
         let mut symbol = None;
         if let Some((len, _)) = lex.currency_symbols.longest_ending_at(t, start, floor) {
-            if t.list[start - 1].end == t.list[start].start || len > 1 {
+            if t.list[start - 1].end == t.list[start].start
+                || len > 1
+                || lex.currency_codes.contains_at(t, start - 1)
+            {
                 // "$", "US$", "$US": every token of the symbol.
                 let from = t.list[start - len].start;
                 symbol = Some(text[from..t.list[start - 1].end].to_uppercase());
@@ -259,7 +262,12 @@ fn scan(
             let glued_minus = matches!(prev, "-" | "−")
                 && t.list[start - 1].end == t.list[start].start
                 && (start - 1 == floor || t.list[start - 2].end < t.list[start - 1].start);
-            let spelled = matches!(prev, "minus" | "negative")
+            // "plus or minus 3 points" is a margin, not a negative amount.
+            let margin = prev == "minus"
+                && start >= floor + 3
+                && t.lower(start - 2) == "or"
+                && t.lower(start - 3) == "plus";
+            let spelled = (matches!(prev, "minus" | "negative") && !margin)
                 || (matches!(prev, "-" | "−")
                     && start >= floor + 2
                     && matches!(t.lower(start - 2), "minus" | "negative"));
@@ -2285,6 +2293,21 @@ mod tests {
                 Range
             )
         );
+    }
+
+    #[test]
+    fn a_currency_code_may_stand_apart() {
+        let q = one("The price is Rs 500 a kilo");
+        assert_eq!((q.0.as_str(), q.1), ("Rs 500", Some(500.0)));
+        assert_eq!(one("USD 4 billion").0, "USD 4 billion");
+        // A one-mark symbol must touch; "PS 5" is a console.
+        assert_eq!(one("sales of PS 5 rose").0, "5");
+    }
+
+    #[test]
+    fn plus_or_minus_is_a_margin_not_a_sign() {
+        assert_eq!(one("plus or minus 3 percentage points").1, Some(3.0));
+        assert_eq!(one("fell to minus 5 degrees").1, Some(-5.0));
     }
 
     #[test]

@@ -158,6 +158,10 @@ mod tests {
                 "Then J. Smith left."
             ]
         );
+        assert_eq!(
+            split("It cost Rs. 450 a kilo."),
+            ["It cost Rs. 450 a kilo."]
+        );
     }
 
     #[test]
