@@ -1878,6 +1878,14 @@ mod tests {
     }
 
     #[test]
+    fn the_ages_of_a_group_are_not_its_count() {
+        assert_eq!(
+            brief("Five ISIL child soldiers aged between 14 and 15 also surrendered."),
+            [b("surrendered", "Five", "ISIL child soldiers")]
+        );
+    }
+
+    #[test]
     fn a_number_restated_in_digits_counts_once_with_its_subject() {
         assert_eq!(
             brief("Two (2) people were killed and three (3) injured in the blast."),

@@ -195,8 +195,9 @@ fn scan(
             word_age(t, lex, &first, limit)
         };
         if let Some(unit_end) = age {
-            out.push(age_quantity(t, text, lex, floor, i, first, unit_end));
-            i = unit_end.max(i + 1);
+            let q = age_quantity(t, text, lex, floor..limit, i, first, unit_end);
+            i = q.tokens.end.max(i + 1);
+            out.push(q);
             continue;
         }
         if !first.digits && is_pronoun_one(t, lex, i, floor) {
@@ -299,6 +300,10 @@ fn scan(
         let mut unit = symbol.clone();
         if symbol.is_some() {
             kind = QuantityKind::Currency;
+        }
+        // "children aged between 5 and 11": a range after an age's marker is of ages.
+        if range_high.is_some() && start > floor && lex.age_markers.contains_at(t, start - 1) {
+            kind = QuantityKind::Age;
         }
         if let Some((len, k)) = lex.units.longest_at(t, end, limit) {
             // "2 m" and the like only as a unit right after digits; "%" must touch.
@@ -804,11 +809,15 @@ fn age_quantity(
     t: &Tokens,
     text: &str,
     lex: &Lexicon,
-    floor: usize,
+    span: Range<usize>,
     i: usize,
     first: Bare,
     unit_end: usize,
 ) -> Quantity {
+    let Range {
+        start: floor,
+        end: limit,
+    } = span;
     let unit_start = if first.end < t.len() && t.lower(first.end) == "-" {
         first.end + 1
     } else {
@@ -829,10 +838,24 @@ fn age_quantity(
         Some((len, q)) => (before - len, q),
         None => (i, Qualifier::Exact),
     };
-    let (low, high, qualifier) = bounds(first.value, qualifier);
+    let (mut low, mut high, mut qualifier) = bounds(first.value, qualifier);
+    let mut end = end;
+    let mut amount_end = first.end;
+    // An age without unit words may be a range or bounded after: "men aged 18 to 34", "aged
+    // 65 and over".
+    if unit_end <= first.end && qualifier == Qualifier::Exact {
+        if let Some((from, to, range_end)) = range_tail(t, lex, i, &first, floor, limit) {
+            (low, high, qualifier) = (Some(from), Some(to), Qualifier::Range);
+            end = range_end;
+            amount_end = range_end;
+        } else if let Some((len, &q)) = lex.qualifiers_after.longest_at(t, end, limit) {
+            (low, high, qualifier) = bounds(first.value, q);
+            end += len;
+        }
+    }
     Quantity {
         tokens: start..end,
-        amount_tokens: i..first.end,
+        amount_tokens: i..amount_end,
         amount: Amount {
             text: text[t.list[start].start..t.list[end - 1].end].to_string(),
             value: Some(first.value),
@@ -2196,6 +2219,27 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_age_may_be_a_range_or_bounded() {
+        let ages = |text: &str| {
+            let t = Tokens::new(text);
+            find(&t, text, Lexicon::builtin(), 0..t.len())
+                .into_iter()
+                .map(|q| (q.amount.text, q.kind, q.amount.qualifier))
+                .collect::<Vec<_>>()
+        };
+        use QuantityKind::Age;
+        assert_eq!(ages("men aged 18 to 34"), [("18 to 34".into(), Age, Range)]);
+        assert_eq!(
+            ages("aged 65 and over"),
+            [("65 and over".into(), Age, AtLeast)]
+        );
+        assert_eq!(
+            ages("children aged between 5 and 11"),
+            [("between 5 and 11".into(), Age, Range)]
+        );
     }
 
     #[test]
