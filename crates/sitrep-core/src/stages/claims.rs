@@ -1878,6 +1878,14 @@ mod tests {
     }
 
     #[test]
+    fn days_before_a_month_are_no_count() {
+        assert_eq!(
+            brief("Between 18 and 22 February, at least 417 people have been killed in Ghouta."),
+            [b("killed", "at least 417", "people")]
+        );
+    }
+
+    #[test]
     fn the_ages_of_a_group_are_not_its_count() {
         assert_eq!(
             brief("Five ISIL child soldiers aged between 14 and 15 also surrendered."),

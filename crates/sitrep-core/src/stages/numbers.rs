@@ -231,6 +231,12 @@ fn scan(
         let mut range_high = None;
         let mut value = first.value;
         if let Some((low, high, end)) = range_tail(t, lex, i, &first, floor, limit) {
+            // "1-5 March", "from 10 to 15 June": days before a month are dates.
+            let days = |v: f64| v.fract() == 0.0 && (1.0..=31.0).contains(&v);
+            if days(low) && days(high) && end < limit && lex.months.matches_at(t, end, limit) {
+                i = end + 1;
+                continue;
+            }
             value = low;
             range_high = Some(high);
             amount_end = end;
@@ -305,14 +311,17 @@ fn scan(
         if range_high.is_some() && start > floor && lex.age_markers.contains_at(t, start - 1) {
             kind = QuantityKind::Age;
         }
-        if let Some((len, k)) = lex.units.longest_at(t, end, limit) {
+        // "a 40-km convoy", "a 155-mm shell": a unit joined by a hyphen.
+        let hyphened = first.digits && end + 1 < limit && t.joins_compound(end);
+        let unit_at = if hyphened { end + 1 } else { end };
+        if let Some((len, k)) = lex.units.longest_at(t, unit_at, limit) {
             // "2 m" and the like only as a unit right after digits; "%" must touch.
-            let word = t.lower(end);
-            let touching = t.list[end - 1].end == t.list[end].start;
+            let word = t.lower(unit_at);
+            let touching = t.list[unit_at - 1].end == t.list[unit_at].start;
             if touching || (word != "%" && word.len() != 1) {
                 kind = *k;
-                unit = Some(text[t.list[end].start..t.list[end + len - 1].end].to_string());
-                end += len;
+                unit = Some(text[t.list[unit_at].start..t.list[unit_at + len - 1].end].to_string());
+                end = unit_at + len;
             }
         }
         if range_high.is_none() {
@@ -2219,6 +2228,30 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_range_of_days_before_a_month_is_a_date() {
+        for text in [
+            "between 11 and 13 October",
+            "from 16–19 April",
+            "On 1-5 March",
+        ] {
+            assert!(quantities(text).is_empty(), "{text}");
+        }
+        assert_eq!(one("between 11 and 13 soldiers").1, Some(11.0));
+    }
+
+    #[test]
+    fn a_unit_may_be_joined_by_a_hyphen() {
+        for (text, unit) in [("a 40-km convoy", "km"), ("a 155-mm shell", "mm")] {
+            let t = Tokens::new(text);
+            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            assert_eq!(q[0].unit.as_deref(), Some(unit), "{text}");
+        }
+        // At the end of the text, and before a word that is no unit.
+        assert_eq!(one("it was 40-").1, Some(40.0));
+        assert_eq!(quantities("a 5-member family").len(), 1);
     }
 
     #[test]
