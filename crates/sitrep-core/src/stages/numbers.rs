@@ -2194,15 +2194,24 @@ mod tests {
         assert_eq!(q[0].kind, QuantityKind::Fraction);
     }
 
+    /// Asserts that none of `texts` holds a quantity.
+    fn no_quantity_in(texts: &[&str]) {
+        for text in texts {
+            assert!(
+                quantities(text).is_empty(),
+                "{text}: {:?}",
+                quantities(text)
+            );
+        }
+    }
+
     #[test]
     fn an_ordinal_in_a_series_is_no_fraction() {
-        for text in [
+        no_quantity_in(&[
             "Drones struck Kyiv for a third consecutive night.",
             "as the war enters a fifth year",
             "a fifth attempt to capture the town",
-        ] {
-            assert!(quantities(text).is_empty(), "{text}");
-        }
+        ]);
         // A half and a quarter are parts, whatever follows.
         assert_eq!(one("for a half month").1, Some(0.5));
         assert_eq!(one("prices fell by a fifth.").1, Some(0.2));
@@ -2232,13 +2241,11 @@ mod tests {
 
     #[test]
     fn a_range_of_days_before_a_month_is_a_date() {
-        for text in [
+        no_quantity_in(&[
             "between 11 and 13 October",
             "from 16–19 April",
             "On 1-5 March",
-        ] {
-            assert!(quantities(text).is_empty(), "{text}");
-        }
+        ]);
         assert_eq!(one("between 11 and 13 soldiers").1, Some(11.0));
     }
 
