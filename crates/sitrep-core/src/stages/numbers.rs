@@ -231,9 +231,12 @@ fn scan(
         let mut range_high = None;
         let mut value = first.value;
         if let Some((low, high, end)) = range_tail(t, lex, i, &first, floor, limit) {
-            // "1-5 March", "from 10 to 15 June": days before a month are dates.
+            // "1-5 March", "from 10 to 15 June": days before a month are dates ("between 10
+            // and 20 may have died" is no date: a month is capitalised).
             let days = |v: f64| v.fract() == 0.0 && (1.0..=31.0).contains(&v);
-            if days(low) && days(high) && end < limit && lex.months.matches_at(t, end, limit) {
+            let month =
+                end < limit && t.list[end].capitalized && lex.months.matches_at(t, end, limit);
+            if days(low) && days(high) && month {
                 i = end + 1;
                 continue;
             }
@@ -2247,6 +2250,7 @@ mod tests {
             "On 1-5 March",
         ]);
         assert_eq!(one("between 11 and 13 soldiers").1, Some(11.0));
+        assert_eq!(one("between 10 and 20 may have died").3, Some(20.0));
     }
 
     #[test]
