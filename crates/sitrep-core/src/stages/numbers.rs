@@ -1865,9 +1865,14 @@ mod tests {
     /// (text, value, low, high, qualifier)
     type Brief = (String, Option<f64>, Option<f64>, Option<f64>, Qualifier);
 
-    fn quantities(text: &str) -> Vec<Brief> {
+    /// Every quantity `find` gives over the whole of `text`.
+    fn found(text: &str) -> Vec<Quantity> {
         let t = Tokens::new(text);
         find(&t, text, Lexicon::builtin(), 0..t.len())
+    }
+
+    fn quantities(text: &str) -> Vec<Brief> {
+        found(text)
             .into_iter()
             .map(|q| {
                 (
@@ -2170,8 +2175,7 @@ mod tests {
             ("boys under the age of 18", None),
             ("Mohammad Rahim (35) was killed", None),
         ] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert_eq!(q.len(), 1, "{text}");
             assert_eq!(
                 (q[0].kind, q[0].unit.as_deref()),
@@ -2184,16 +2188,14 @@ mod tests {
     #[test]
     fn an_ordinal_before_a_person_is_no_fraction() {
         for text in ["A third soldier died of his wounds.", "a fourth victim"] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert!(
                 q.iter().all(|q| q.kind != QuantityKind::Fraction),
                 "{text}: {q:?}"
             );
         }
         let text = "a third of the residents";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         assert_eq!(q[0].kind, QuantityKind::Fraction);
     }
 
@@ -2231,8 +2233,7 @@ mod tests {
     #[test]
     fn a_list_of_ages_is_ages() {
         for text in ["two brothers aged 8 and 12", "children aged 5, 7 or 9"] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             let ages = q.iter().filter(|q| q.kind == QuantityKind::Age).count();
             assert_eq!(
                 ages,
@@ -2256,8 +2257,7 @@ mod tests {
     #[test]
     fn a_unit_may_be_joined_by_a_hyphen() {
         for (text, unit) in [("a 40-km convoy", "km"), ("a 155-mm shell", "mm")] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert_eq!(q[0].unit.as_deref(), Some(unit), "{text}");
         }
         // At the end of the text, and before a word that is no unit.
@@ -2268,8 +2268,7 @@ mod tests {
     #[test]
     fn an_age_may_be_a_range_or_bounded() {
         let ages = |text: &str| {
-            let t = Tokens::new(text);
-            find(&t, text, Lexicon::builtin(), 0..t.len())
+            found(text)
                 .into_iter()
                 .map(|q| (q.amount.text, q.kind, q.amount.qualifier))
                 .collect::<Vec<_>>()
@@ -2289,8 +2288,7 @@ mod tests {
     #[test]
     fn a_number_in_brackets_after_a_place_is_a_tally() {
         let text = "Deaths were recorded in Aleppo (12) and Deir ez-Zor (3).";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         let kinds: Vec<QuantityKind> = q.iter().map(|q| q.kind).collect();
         assert_eq!(kinds, [QuantityKind::Count, QuantityKind::Count]);
     }
@@ -2311,8 +2309,7 @@ mod tests {
                 ("over 65", Some(65.0), Some(66.0), None, MoreThan),
             ),
         ] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert_eq!(q.len(), 1, "{text}: {q:?}");
             assert_eq!(q[0].kind, QuantityKind::Age, "{text}");
             let a = &q[0].amount;
@@ -2350,8 +2347,7 @@ mod tests {
             ("between $US160 million and $US171 million", "$US"),
             ("between US$160 million and US$171 million", "US$"),
         ] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert_eq!(q.len(), 1, "{text}: {q:?}");
             assert_eq!(q[0].amount.text, text);
             assert_eq!(
@@ -2428,8 +2424,7 @@ mod tests {
             ("and half of the tanks", 0.5),
             ("One in five soldiers", 0.2),
         ] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert_eq!(q.len(), 1, "{text}: {q:?}");
             assert_eq!(q[0].kind, QuantityKind::Fraction, "{text}");
             assert!((q[0].amount.value.unwrap() - value).abs() < 1e-9, "{text}");
@@ -2442,8 +2437,7 @@ mod tests {
             "two and a half",
             "a",
         ] {
-            let t = Tokens::new(text);
-            let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+            let q = found(text);
             assert!(
                 q.iter().all(|q| q.kind != QuantityKind::Fraction),
                 "{text}: {q:?}"
@@ -2496,8 +2490,7 @@ mod tests {
     #[test]
     fn conversions_in_brackets_keep_the_bound() {
         let text = "more than 100 kilometers (60 miles)";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         assert_eq!(
             (q[1].amount.qualifier, q[1].amount.low),
             (MoreThan, Some(61.0))
@@ -2505,21 +2498,17 @@ mod tests {
         // Past the first amount's unit, and a currency's country inside the brackets.
         let text =
             "customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         assert_eq!(q[1].amount.qualifier, MoreThan);
         let text = "panel strength lower than 8.90 ksi (61.4 MPa).";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         assert_eq!(q[1].amount.qualifier, LessThan);
         // A figure after other words in brackets is not a conversion.
         let text = "more than 100 people (mostly 20 children) fled";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         assert_eq!(q[1].amount.qualifier, Exact);
         let text = "stretched for some seven miles (11 km)";
-        let t = Tokens::new(text);
-        let q = find(&t, text, Lexicon::builtin(), 0..t.len());
+        let q = found(text);
         assert_eq!(
             (q[0].amount.qualifier, q[1].amount.qualifier),
             (Approx, Exact)
