@@ -40,6 +40,15 @@ pub(crate) fn country_at(lex: &Lexicon, t: &Tokens, i: usize, limit: usize) -> O
         })
 }
 
+/// Where a title starting at token `i` ends, a country's demonym or name before it included:
+/// "President", "Ukrainian President", "US Secretary of State".
+pub(crate) fn title_end(lex: &Lexicon, t: &Tokens, i: usize, limit: usize) -> Option<usize> {
+    let at = country_at(lex, t, i, limit)
+        .filter(|&len| lex.titles.matches_at(t, i + len, limit))
+        .map_or(i, |len| i + len);
+    lex.titles.longest_at(t, at, limit).map(|(len, _)| at + len)
+}
+
 /// Whether token `k` is a word for a place already named, as the owner of what follows:
 /// "the territory's" in "the territory's civil defence agency" (`k` at "territory").
 pub(crate) fn owned_by_place(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
@@ -361,14 +370,9 @@ fn run_at(doc: &Doc, lex: &Lexicon, i: usize) -> Option<(Range<usize>, bool)> {
     };
     let mut start = i;
     let mut titled = false;
-    // A country's demonym or name before a title: "Ukrainian President Volodymyr Zelensky",
-    // "US Secretary of State Antony Blinken" name the person alone.
-    let title_at = country_at(lex, t, i, t.len())
-        .filter(|&len| lex.titles.matches_at(t, i + len, t.len()))
-        .map_or(i, |len| i + len);
-    // A title before the name: "Rep. Lee", "President Yoon".
-    if let Some((len, _)) = lex.titles.longest_at(t, title_at, t.len()) {
-        let after = title_at + len;
+    // A title before the name: "Rep. Lee", "President Yoon"; with a country's demonym or name
+    // before it, "Ukrainian President Volodymyr Zelensky" names the person alone.
+    if let Some(after) = title_end(lex, t, i, t.len()) {
         // "General Staff" is an organisation, not a general called Staff.
         let names_body = after < t.len() && lex.organisation_words.matches_at(t, after, after + 1);
         if !names_body

@@ -417,14 +417,12 @@ fn entity_after(doc: &Doc, lex: &Lexicon, i: usize, limit: usize) -> Option<(usi
     }
     // "according to (Turkish) President Erdogan": the person's mention starts after the title.
     if doc.mention_starting_at(k).is_none() {
-        let t = &doc.tokens;
-        let j = k + crate::mentions::entities::country_at(lex, t, k, limit).unwrap_or(0);
-        if let Some((len, _)) = lex.titles.longest_at(t, j, limit) {
+        if let Some(after) = crate::mentions::entities::title_end(lex, &doc.tokens, k, limit) {
             let person = doc
-                .mention_starting_at(j + len)
+                .mention_starting_at(after)
                 .is_some_and(|m| m.kind == EntityKind::Person);
             if person {
-                k = j + len;
+                k = after;
             }
         }
     }
