@@ -18,20 +18,35 @@ use crate::stages::tokens::Tokens;
 /// carries, so a look-up hashes nothing and compares strings only on a hash match.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    phrases: Vec<(Vec<Word>, T)>,
+    /// Each phrase: where its words start in `words`, how many there are, and its payload.
+    phrases: Vec<(u32, u32, T)>,
+    /// The words of every phrase, one after another. Kept together (and their spellings in
+    /// one string) rather than a vector and a string per phrase: the gazetteer's 20,000 names
+    /// made the allocator the largest cost of loading the lexicons.
+    words: Vec<Word>,
+    spellings: String,
     /// One-word phrases by their word's hash (the first inserted where two share it).
     singles: PreHashed<u32>,
     /// Longer phrases by the hashes of their first two words, longest first: a gazetteer has
     /// hundreds of names that start "al" or "san", and only a few that go on the same way.
-    by_pair: PreHashed<Vec<u32>>,
+    by_pair: PreHashed<Ids>,
     /// The same by last word.
-    by_last: PreHashed<Vec<u32>>,
+    by_last: PreHashed<Ids>,
     /// This set's bit in the tokens' masks, once the lexicon has registered it.
     bit: Option<u32>,
 }
 
 /// A word of a phrase: its hash and its lower-cased form.
-type Word = (u64, Box<str>);
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    hash: u64,
+    /// Where the lower-cased spelling sits in [`PhraseSet::spellings`].
+    start: u32,
+    end: u32,
+}
+
+/// Phrase ids under one key: most keys have one or two, held without an allocation.
+type Ids = smallvec::SmallVec<[u32; 2]>;
 
 /// A map keyed by a hash computed beforehand: the key is its own hash.
 type PreHashed<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
@@ -119,6 +134,8 @@ impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             phrases: Vec::new(),
+            words: Vec::new(),
+            spellings: String::new(),
             singles: PreHashed::default(),
             by_pair: PreHashed::default(),
             by_last: PreHashed::default(),
@@ -148,24 +165,41 @@ impl<T: Clone> PhraseSet<T> {
 
     /// Adds one phrase.
     pub fn insert(&mut self, phrase: &str, payload: T) {
-        // A plain word (most gazetteer names) needs no tokenizer.
-        let words: Vec<Word> =
-            if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_alphabetic()) {
-                let lower = phrase.to_ascii_lowercase();
-                vec![(crate::stages::tokens::word_hash(&lower), lower.into())]
-            } else {
-                let t = Tokens::new(phrase);
-                (0..t.len())
-                    .map(|i| (t.list[i].hash, t.lower(i).into()))
-                    .collect()
-            };
-        let (first, second, last, len) = match &words[..] {
+        let first_word = self.words.len();
+        // Plain words with single spaces between (most gazetteer names) need no tokenizer.
+        if plain_words(phrase) {
+            let mut word_start = 0;
+            for (at, b) in phrase.bytes().chain([b' ']).enumerate() {
+                if b == b' ' {
+                    let start = self.spellings.len();
+                    self.spellings.push_str(&phrase[word_start..at]);
+                    self.spellings[start..].make_ascii_lowercase();
+                    let hash = crate::stages::tokens::word_hash(&self.spellings[start..]);
+                    self.push_word(hash, start);
+                    word_start = at + 1;
+                }
+            }
+        } else {
+            let t = Tokens::new(phrase);
+            for i in 0..t.len() {
+                let start = self.spellings.len();
+                self.spellings.push_str(t.lower(i));
+                self.push_word(t.list[i].hash, start);
+            }
+        }
+        let words = &self.words[first_word..];
+        let (first, second, last, len) = match words {
             [] => return,
-            [one] => (one.0, None, one.0, 1),
-            [a, b, ..] => (a.0, Some(b.0), words[words.len() - 1].0, words.len()),
+            [one] => (one.hash, None, one.hash, 1),
+            [a, b, ..] => (
+                a.hash,
+                Some(b.hash),
+                words[words.len() - 1].hash,
+                words.len(),
+            ),
         };
         let id = self.phrases.len() as u32;
-        self.phrases.push((words, payload));
+        self.phrases.push((first_word as u32, len as u32, payload));
         match second {
             None => {
                 self.singles.entry(first).or_insert(id);
@@ -179,12 +213,29 @@ impl<T: Clone> PhraseSet<T> {
         insert_longest_first(list, &self.phrases, id, len);
     }
 
+    fn push_word(&mut self, hash: u64, start: usize) {
+        self.words.push(Word {
+            hash,
+            start: start as u32,
+            end: self.spellings.len() as u32,
+        });
+    }
+
+    /// Phrase `id`'s words and payload.
+    fn phrase(&self, id: u32) -> (&[Word], &T) {
+        let (first, len, payload) = &self.phrases[id as usize];
+        (&self.words[*first as usize..][..*len as usize], payload)
+    }
+
     /// Whether the words of a phrase stand at tokens `start..`.
-    fn matches(t: &Tokens, start: usize, words: &[Word]) -> bool {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, (hash, w))| t.is_word(start + k, *hash, w))
+    fn matches(&self, t: &Tokens, start: usize, words: &[Word]) -> bool {
+        words.iter().enumerate().all(|(k, w)| {
+            t.is_word(
+                start + k,
+                w.hash,
+                &self.spellings[w.start as usize..w.end as usize],
+            )
+        })
     }
 
     /// The longest phrase starting at token `i` and ending before `limit`: its length in tokens.
@@ -204,16 +255,16 @@ impl<T: Clone> PhraseSet<T> {
             if let Some(list) = self.by_pair.get(&key) {
                 let longest = list
                     .iter()
-                    .map(|&id| &self.phrases[id as usize])
-                    .find(|(words, _)| i + words.len() <= limit && Self::matches(t, i, words));
+                    .map(|&id| self.phrase(id))
+                    .find(|(words, _)| i + words.len() <= limit && self.matches(t, i, words));
                 if let Some((words, p)) = longest {
                     return Some((words.len(), p));
                 }
             }
         }
         let &id = self.singles.get(&t.list[i].hash)?;
-        let (words, p) = &self.phrases[id as usize];
-        Self::matches(t, i, words).then_some((1, p))
+        let (words, p) = self.phrase(id);
+        self.matches(t, i, words).then_some((1, p))
     }
 
     /// The longest phrase ending just before token `end` and starting at or after `floor`.
@@ -239,9 +290,9 @@ impl<T: Clone> PhraseSet<T> {
     ) -> Option<(usize, &T)> {
         let list = self.by_last.get(&t.list[end - 1].hash)?;
         list.iter()
-            .map(|&id| &self.phrases[id as usize])
+            .map(|&id| self.phrase(id))
             .find(|(words, _)| {
-                words.len() <= end - floor && Self::matches(t, end - words.len(), words)
+                words.len() <= end - floor && self.matches(t, end - words.len(), words)
             })
             .map(|(words, p)| (words.len(), p))
     }
@@ -249,8 +300,8 @@ impl<T: Clone> PhraseSet<T> {
     /// Gives the set bit `bit` and records its first and last words in `masks`.
     fn register(&mut self, bit: u32, masks: &mut HashMap<u64, (u64, u64)>) {
         self.bit = Some(bit);
-        for (words, _) in &self.phrases {
-            masks.entry(words[0].0).or_default().0 |= 1 << bit;
+        for &(first, _, _) in &self.phrases {
+            masks.entry(self.words[first as usize].hash).or_default().0 |= 1 << bit;
         }
         for &hash in self.by_last.keys() {
             masks.entry(hash).or_default().1 |= 1 << bit;
@@ -284,6 +335,19 @@ impl<T: Clone> PhraseSet<T> {
     }
 }
 
+/// Whether `phrase` is ASCII letters in words with one space between: tokens as `split(' ')`
+/// cuts them.
+fn plain_words(phrase: &str) -> bool {
+    // Starting as if after a space refuses a leading one, and the last byte must be a letter.
+    let mut after_space = true;
+    phrase.bytes().all(|b| {
+        let space = b == b' ';
+        let fine = b.is_ascii_alphabetic() || (space && !after_space);
+        after_space = space;
+        fine
+    }) && !after_space
+}
+
 /// The key of a phrase's first two words.
 fn pair_hash(first: u64, second: u64) -> u64 {
     first.rotate_left(26) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -291,8 +355,8 @@ fn pair_hash(first: u64, second: u64) -> u64 {
 
 /// Inserts phrase `id` of `len` words into a list kept longest first; among phrases of equal
 /// length, the first inserted stays first.
-fn insert_longest_first<T>(list: &mut Vec<u32>, phrases: &[(Vec<Word>, T)], id: u32, len: usize) {
-    let at = list.partition_point(|&e| phrases[e as usize].0.len() >= len);
+fn insert_longest_first<T>(list: &mut Ids, phrases: &[(u32, u32, T)], id: u32, len: usize) {
+    let at = list.partition_point(|&e| phrases[e as usize].1 as usize >= len);
     list.insert(at, id);
 }
 
@@ -1138,6 +1202,42 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_are_split_as_the_tokenizer_splits_them() {
+        let gazetteer = include_str!("../data/gazetteer.tsv");
+        let names = gazetteer
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .chain(["New York", "al Qaim", "Kryvyi Rih", "Zaporizhzhia"]);
+        let mut plain = 0;
+        for name in names.filter(|n| super::plain_words(n)) {
+            plain += 1;
+            let t = Tokens::new(name);
+            let ours: Vec<(u64, String)> = name
+                .split(' ')
+                .map(|w| {
+                    let lower = w.to_ascii_lowercase();
+                    (crate::stages::tokens::word_hash(&lower), lower)
+                })
+                .collect();
+            let theirs: Vec<(u64, String)> = (0..t.len())
+                .map(|i| (t.list[i].hash, t.lower(i).to_string()))
+                .collect();
+            assert_eq!(ours, theirs, "{name}");
+        }
+        assert!(plain > 10_000, "{plain} plain names");
+        for odd in [
+            "",
+            " Kyiv",
+            "Kyiv ",
+            "New  York",
+            "Kryvyi Rih's",
+            "St. Petersburg",
+        ] {
+            assert!(!super::plain_words(odd), "{odd:?}");
+        }
+    }
 
     #[test]
     fn builtin_lexicons_load() {
