@@ -198,8 +198,7 @@ impl<'a> Doc<'a> {
         if tokens.is_empty() {
             return "";
         }
-        let list = &self.tokens.list;
-        &self.text[list[tokens.start].start..list[tokens.end - 1].end]
+        &self.text[self.tokens.byte_range(tokens)]
     }
 
     /// The lower-cased token `i`.

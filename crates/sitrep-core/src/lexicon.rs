@@ -228,13 +228,12 @@ impl<T: Clone> PhraseSet<T> {
     }
 
     /// Whether the words of a phrase stand at tokens `start..`.
+    #[inline]
     fn matches(&self, t: &Tokens, start: usize, words: &[Word]) -> bool {
+        let spellings = self.spellings.as_bytes();
         words.iter().enumerate().all(|(k, w)| {
-            t.is_word(
-                start + k,
-                w.hash,
-                &self.spellings[w.start as usize..w.end as usize],
-            )
+            let (from, to) = (w.start as usize, w.end as usize);
+            t.is_word_of_len(start + k, w.hash, to - from, || &spellings[from..to])
         })
     }
 

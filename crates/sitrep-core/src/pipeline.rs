@@ -176,13 +176,13 @@ impl Extractor {
     fn window_quantities(&self, document: &Document) -> Vec<QuantityRecord> {
         let doc = self.annotate_numbers(document);
         let mut offsets = CharOffsets::new(doc.text);
-        let list = &doc.tokens.list;
         let spans: Vec<[usize; 2]> = doc
             .quantities
             .iter()
             .map(|q| {
-                let start = offsets.chars(list[q.tokens.start].start);
-                [start, offsets.chars(list[q.tokens.end - 1].end)]
+                let bytes = doc.tokens.byte_range(q.tokens.clone());
+                let start = offsets.chars(bytes.start);
+                [start, offsets.chars(bytes.end)]
             })
             .collect();
         doc.quantities

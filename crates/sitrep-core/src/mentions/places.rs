@@ -36,7 +36,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             let start = if t.lower(i) == "the" { i + 1 } else { i };
             found.push(PlaceMention {
                 tokens: start..end,
-                text: doc.text[t.list[start].start..t.list[end - 1].end].to_string(),
+                text: doc.text[t.byte_range(start..end)].to_string(),
                 place,
             });
             i = end;

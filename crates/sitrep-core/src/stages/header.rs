@@ -163,7 +163,10 @@ fn front_matter(doc: &mut Doc) -> bool {
         }
     }
     let body_byte = 4 + close + 4;
-    doc.body_start = doc.tokens.list.partition_point(|t| t.start < body_byte);
+    doc.body_start = doc
+        .tokens
+        .list
+        .partition_point(|t| (t.start as usize) < body_byte);
     true
 }
 

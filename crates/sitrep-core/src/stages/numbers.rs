@@ -168,8 +168,7 @@ fn scan(
                 let value = q.amount.value.unwrap_or_default();
                 (q.amount.low, q.amount.high, q.amount.qualifier) = bounds(value, qualifier);
                 q.tokens.start -= len;
-                q.amount.text =
-                    text[t.list[q.tokens.start].start..t.list[q.tokens.end - 1].end].to_string();
+                q.amount.text = text[t.byte_range(q.tokens.clone())].to_string();
             }
             i = q.tokens.end;
             out.push(q);
@@ -260,8 +259,7 @@ fn scan(
                 || lex.currency_codes.contains_at(t, start - 1)
             {
                 // "$", "US$", "$US": every token of the symbol.
-                let from = t.list[start - len].start;
-                symbol = Some(text[from..t.list[start - 1].end].to_uppercase());
+                symbol = Some(text[t.byte_range(start - len..start)].to_uppercase());
                 start -= len;
             }
         }
@@ -323,7 +321,7 @@ fn scan(
             let touching = t.list[unit_at - 1].end == t.list[unit_at].start;
             if touching || (word != "%" && word.len() != 1) {
                 kind = *k;
-                unit = Some(text[t.list[unit_at].start..t.list[unit_at + len - 1].end].to_string());
+                unit = Some(text[t.byte_range(unit_at..unit_at + len)].to_string());
                 end = unit_at + len;
             }
         }
@@ -376,7 +374,7 @@ fn scan(
             tokens: start..end,
             amount_tokens,
             amount: Amount {
-                text: text[t.list[start].start..t.list[end - 1].end].to_string(),
+                text: text[t.byte_range(start..end)].to_string(),
                 value: Some(value),
                 low,
                 high,
@@ -646,7 +644,7 @@ pub(crate) fn one(t: &Tokens, text: &str, tokens: Range<usize>) -> Quantity {
 fn exact(t: &Tokens, text: &str, tokens: Range<usize>, value: f64, kind: QuantityKind) -> Quantity {
     Quantity {
         amount: Amount {
-            text: text[t.list[tokens.start].start..t.list[tokens.end - 1].end].to_string(),
+            text: text[t.byte_range(tokens.clone())].to_string(),
             value: Some(value),
             low: Some(value),
             high: Some(value),
@@ -745,7 +743,7 @@ fn merge_bounds(t: &Tokens, text: &str, out: &mut Vec<Quantity>, from: usize) {
         let tokens = a.tokens.start..b.tokens.end;
         let merged = Quantity {
             amount: Amount {
-                text: text[t.list[tokens.start].start..t.list[tokens.end - 1].end].to_string(),
+                text: text[t.byte_range(tokens.clone())].to_string(),
                 value: lo.amount.value,
                 low: Some(low),
                 high: Some(high),
@@ -835,8 +833,8 @@ fn age_quantity(
     } else {
         first.end
     };
-    let unit = (unit_end > unit_start)
-        .then(|| text[t.list[unit_start].start..t.list[unit_end - 1].end].to_string());
+    let unit =
+        (unit_end > unit_start).then(|| text[t.byte_range(unit_start..unit_end)].to_string());
     let end = unit_end.max(first.end);
     // The qualifier stands before "the age of" where there is one.
     let mut before = i;
@@ -869,7 +867,7 @@ fn age_quantity(
         tokens: start..end,
         amount_tokens: i..amount_end,
         amount: Amount {
-            text: text[t.list[start].start..t.list[end - 1].end].to_string(),
+            text: text[t.byte_range(start..end)].to_string(),
             value: Some(first.value),
             low,
             high,

@@ -62,11 +62,11 @@ fn push(doc: &Doc, out: &mut Vec<Sentence>, from: usize, to: usize) {
     if from >= to {
         return;
     }
-    let list = &doc.tokens.list;
+    let bytes = doc.tokens.byte_range(from..to);
     out.push(Sentence {
         tokens: from..to,
-        start: list[from].start,
-        end: list[to - 1].end,
+        start: bytes.start,
+        end: bytes.end,
     });
 }
 
@@ -109,7 +109,7 @@ fn glued_number_opens(doc: &Doc, i: usize) -> bool {
         .is_none_or(|next| next.breaks > 0 || next.capitalized || next.kind == TokenKind::Punct);
     let name = i >= 2 && {
         let word = &t.list[i - 2];
-        let surface = &doc.text[word.start..word.end];
+        let surface = &doc.text[t.byte_range(i - 2..i - 1)];
         word.kind == TokenKind::Word
             && word.end == t.list[i - 1].start
             && surface.len() >= 2

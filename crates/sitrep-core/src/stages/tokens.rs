@@ -16,11 +16,15 @@ pub enum TokenKind {
 }
 
 /// One token: a kind, a byte span and how many line breaks stand before it.
+///
+/// Offsets are `u32`: the pipeline tokenizes a document in windows of a few megabytes, and a
+/// token of 48 bytes rather than 56 leaves less memory to read for the stages that walk every
+/// token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// Line breaks in the white space before the token (0, 1, or 2 for a blank line or more).
     pub breaks: u8,
     /// Whether the first character is upper-case.
@@ -35,6 +39,9 @@ pub struct Token {
     pub first: u64,
     pub last: u64,
 }
+
+// The stages walk the token list again and again: its size is worth guarding.
+const _: () = assert!(std::mem::size_of::<Token>() == 48);
 
 /// The tokens of a text, with their lower-cased forms kept in one buffer.
 ///
@@ -57,6 +64,10 @@ impl Tokens {
     /// assert_eq!(words, ["at", "least", "1,000", "were", "killed", "in", "russia", "'s", "kursk", "."]);
     /// ```
     pub fn new(text: &str) -> Tokens {
+        assert!(
+            u32::try_from(text.len()).is_ok(),
+            "a text to tokenize is at most 4 GiB; the pipeline gives it windows"
+        );
         let mut tokens = Tokens {
             list: Vec::with_capacity(text.len() / 4),
             lowered: text.to_ascii_lowercase(),
@@ -162,8 +173,8 @@ impl Tokens {
     ) {
         self.list.push(Token {
             kind,
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             breaks,
             capitalized: first.is_ascii_uppercase(),
             inner_capital,
@@ -218,8 +229,8 @@ impl Tokens {
         let hash = word_hash(&self.lowered[lower.0 as usize..lower.1 as usize]);
         self.list.push(Token {
             kind,
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             breaks,
             capitalized,
             inner_capital,
@@ -238,6 +249,19 @@ impl Tokens {
             tok.first = first;
             tok.last = last;
         }
+    }
+
+    /// The bytes that tokens `tokens` (not empty) cover: from the first one's start to the last
+    /// one's end.
+    ///
+    /// ```
+    /// use sitrep_core::stages::tokens::Tokens;
+    /// let text = "At least 1,000 were killed";
+    /// let t = Tokens::new(text);
+    /// assert_eq!(&text[t.byte_range(0..3)], "At least 1,000");
+    /// ```
+    pub fn byte_range(&self, tokens: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.list[tokens.start].start as usize..self.list[tokens.end - 1].end as usize
     }
 
     /// Number of tokens.
@@ -270,10 +294,23 @@ impl Tokens {
     /// ```
     #[inline(always)]
     pub fn is_word(&self, i: usize, hash: u64, word: &str) -> bool {
+        self.is_word_of_len(i, hash, word.len(), || word.as_bytes())
+    }
+
+    /// [`Tokens::is_word`] for a word of `len` bytes, which are asked for only when the hash
+    /// and the length leave a doubt (a word longer than eight bytes).
+    #[inline(always)]
+    pub fn is_word_of_len<'w>(
+        &self,
+        i: usize,
+        hash: u64,
+        len: usize,
+        word: impl FnOnce() -> &'w [u8],
+    ) -> bool {
         let tok = &self.list[i];
         tok.hash == hash
-            && (tok.lower.1 - tok.lower.0) as usize == word.len()
-            && (word.len() <= 8 || self.lower(i) == word)
+            && (tok.lower.1 - tok.lower.0) as usize == len
+            && (len <= 8 || self.lower(i).as_bytes() == word())
     }
 
     /// The text between token `i` and the next: "" where they touch, " " after a space.
@@ -284,7 +321,7 @@ impl Tokens {
     /// assert_eq!(t.gap(0), " ");
     /// ```
     pub fn gap(&self, i: usize) -> &str {
-        &self.lowered[self.list[i].end..self.list[i + 1].start]
+        &self.lowered[self.list[i].end as usize..self.list[i + 1].start as usize]
     }
 
     /// Whether token `i` ends exactly where token `i + 1` starts.
@@ -616,7 +653,7 @@ mod tests {
         for tok in &t.list {
             assert_eq!(
                 tok.hash,
-                word_hash(&text[tok.start..tok.end].to_lowercase())
+                word_hash(&text[tok.start as usize..tok.end as usize].to_lowercase())
             );
         }
         assert_eq!(t.list[0].hash, t.list[4].hash);

@@ -62,15 +62,12 @@ pub fn articles(gold: &Path, split: Split) -> Result<Vec<(String, String, String
 /// The character spans of the speakers sitrep finds in an annotated document.
 pub fn speaker_spans(doc: &sitrep_core::doc::Doc) -> Vec<(usize, usize)> {
     let mut offsets = CharOffsets::new(doc.text);
-    let list = &doc.tokens.list;
     doc.attributions
         .iter()
         .flat_map(|a| a.speakers.iter())
         .map(|r| {
-            (
-                offsets.chars(list[r.start].start),
-                offsets.chars(list[r.end - 1].end),
-            )
+            let bytes = doc.tokens.byte_range(r.clone());
+            (offsets.chars(bytes.start), offsets.chars(bytes.end))
         })
         .collect()
 }
