@@ -332,19 +332,6 @@ pub struct StoredSource {
     pub claims: u64,
 }
 
-/// A transaction open for documents, from [`Store::begin`].
-pub trait OpenBatch {
-    /// Stores one document with its claims, sources and citations, or finds it a duplicate of
-    /// one stored before (earlier in this batch too).
-    fn put(&mut self, document: &NewDocument) -> Result<Outcome>;
-
-    /// Records an input that failed, or counts it again if it failed the same way before.
-    fn put_failure(&mut self, failure: &Failure) -> Result<()>;
-
-    /// Makes all that was put durable and visible at once.
-    fn commit(self: Box<Self>) -> Result<()>;
-}
-
 /// Storage for documents and claims. The embedded default is [`SqliteStore`].
 pub trait Store {
     /// Where the store lives, for messages.
@@ -353,26 +340,8 @@ pub trait Store {
     /// The id of a stored document with this key (same text or canonical URL), if any.
     fn contains(&self, key: &DocumentKey) -> Result<Option<i64>>;
 
-    /// Opens a transaction that documents join one at a time, as they arrive, so that the
-    /// work of storing keeps pace with the work that produces them instead of waiting for a
-    /// whole batch. Nothing is visible to other connections before [`OpenBatch::commit`];
-    /// dropped uncommitted, the batch writes nothing.
-    fn begin(&mut self) -> Result<Box<dyn OpenBatch + '_>>;
-
     /// Writes a batch in one transaction: all of it or, on error, none of it.
-    fn write(&mut self, batch: Batch) -> Result<Vec<Outcome>> {
-        let mut open = self.begin()?;
-        let outcomes = batch
-            .documents
-            .iter()
-            .map(|d| open.put(d))
-            .collect::<Result<Vec<_>>>()?;
-        for f in &batch.failures {
-            open.put_failure(f)?;
-        }
-        open.commit()?;
-        Ok(outcomes)
-    }
+    fn write(&mut self, batch: Batch) -> Result<Vec<Outcome>>;
 
     /// Every stored failure, latest first.
     fn failures(&self) -> Result<Vec<Failure>>;

@@ -71,44 +71,6 @@ fn the_same_article_is_stored_once_by_text_or_by_url() {
 }
 
 #[test]
-fn an_open_batch_shows_nothing_before_its_commit_and_nothing_if_dropped() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
-    let reader = open(&dir);
-    let documents = |s: &SqliteStore| s.stats().unwrap().documents;
-    {
-        let mut batch = store.begin().unwrap();
-        assert!(batch
-            .put(&new_doc("seoul", SEOUL, "2024-12-19", None))
-            .unwrap()
-            .is_stored());
-        // A copy in the same batch is found before the commit.
-        let copy = new_doc("copy", SEOUL, "2024-12-19", None);
-        assert!(!batch.put(&copy).unwrap().is_stored());
-        // Dropped uncommitted.
-    }
-    assert_eq!(documents(&reader), 0);
-    let mut batch = store.begin().unwrap();
-    batch
-        .put(&new_doc("seoul", SEOUL, "2024-12-19", None))
-        .unwrap();
-    batch
-        .put(&new_doc("kyiv", KYIV, "2024-12-23", None))
-        .unwrap();
-    assert_eq!(
-        documents(&reader),
-        0,
-        "nothing is visible before the commit"
-    );
-    batch.commit().unwrap();
-    assert_eq!(documents(&reader), 2);
-    assert_eq!(
-        all(&reader, ClaimFilter::default()).len(),
-        all(&store, ClaimFilter::default()).len()
-    );
-}
-
-#[test]
 fn sources_are_entities_found_under_any_of_their_names() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);

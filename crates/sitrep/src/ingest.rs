@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Result};
 use sitrep_core::Extractor;
 use sitrep_read::InputFormat;
-use sitrep_store::{DocumentKey, Failure, NewDocument, OpenOptions, Outcome, SqliteStore, Store};
+use sitrep_store::{Batch, DocumentKey, Failure, NewDocument, OpenOptions, SqliteStore, Store};
 
 use crate::parallel::{self, Budget, Step};
 use crate::progress::Progress;
@@ -51,15 +51,6 @@ struct Written {
     failures: u64,
 }
 
-impl Written {
-    fn add(&mut self, other: &Written) {
-        self.stored += other.stored;
-        self.duplicates += other.duplicates;
-        self.claims += other.claims;
-        self.failures += other.failures;
-    }
-}
-
 pub struct Options {
     pub input: InputFormat,
     pub published: Option<chrono::NaiveDate>,
@@ -75,8 +66,8 @@ pub fn run(paths: &[PathBuf], db: &Path, options: &Options) -> Result<ExitCode> 
         create: true,
         memory_map: false,
     };
-    // The lexicons load on another thread while the database opens (or is created):
-    // each takes about ten milliseconds, a twentieth of ingesting the bundled corpus.
+    // The lexicons load on another thread while the database opens (or is created): each
+    // takes about ten milliseconds, a twentieth of ingesting the bundled corpus.
     let (mut extractor, stores) = std::thread::scope(|scope| {
         let extractor = scope.spawn(Extractor::new);
         let stores = open_stores(db, &open);
@@ -249,11 +240,8 @@ impl Checkpointer {
     }
 }
 
-/// Stores each document as it arrives, inside a transaction that is committed once it holds
-/// `batch_documents` documents or [`BATCH_BYTES`] of text, when it holds
-/// [`BATCH_BYTES_WHEN_IDLE`] and nothing else is waiting, or after [`BATCH_WAIT`]. Storing on
-/// arrival keeps the writer's work beside extraction's: a batch stored whole at its commit left
-/// the last one to be stored after extraction had ended.
+/// Commits what arrives in batches of up to `batch_documents` documents, [`BATCH_BYTES`] of
+/// text, or [`BATCH_WAIT`].
 fn write_loop(
     mut store: SqliteStore,
     rx: Receiver<Item>,
@@ -269,63 +257,63 @@ fn write_loop(
     }
     let _release = Release(budget);
     let mut written = Written::default();
-    // No transaction is open while nothing arrives.
-    while let Ok(first) = rx.recv() {
-        let mut batch = store.begin()?;
-        let opened = Instant::now();
-        let mut in_batch = Written::default();
-        let (mut documents, mut bytes) = (0, 0);
-        let mut next = Some(first);
-        let mut closed = false;
-        loop {
-            // Take whatever else is waiting, so that commits are rarer while the writer is
-            // behind.
-            let mut idle = true;
-            while let Some(item) = next.take() {
-                match item {
-                    Item::Document(d) => {
-                        let size = d.document.text.len();
-                        match batch.put(&d)? {
-                            Outcome::Stored { claims, .. } => {
-                                in_batch.stored += 1;
-                                in_batch.claims += claims as u64;
-                            }
-                            Outcome::Duplicate { .. } => in_batch.duplicates += 1,
-                        }
-                        documents += 1;
-                        bytes += size;
-                        budget.give(1, size);
-                    }
-                    Item::Failure(f) => {
-                        batch.put_failure(&f)?;
-                        in_batch.failures += 1;
-                    }
+    let mut batch = Batch::default();
+    let mut oldest: Option<Instant> = None;
+    let mut bytes = 0;
+    loop {
+        let wait = oldest.map_or(BATCH_WAIT, |t| BATCH_WAIT.saturating_sub(t.elapsed()));
+        let (item, closed) = match rx.recv_timeout(wait) {
+            Ok(item) => (Some(item), false),
+            Err(RecvTimeoutError::Timeout) => (None, false),
+            Err(RecvTimeoutError::Disconnected) => (None, true),
+        };
+        // Group commit: take whatever else is waiting, so that batches grow when the writer
+        // falls behind and stay small (and early) when it keeps up.
+        let mut idle = true;
+        let mut next = item;
+        while let Some(item) = next.take() {
+            match item {
+                Item::Document(d) => {
+                    bytes += d.document.text.len();
+                    batch.documents.push(*d);
                 }
-                if documents >= batch_documents || bytes >= BATCH_BYTES {
-                    idle = false;
-                    break;
-                }
-                next = rx.try_recv().ok();
+                Item::Failure(f) => batch.failures.push(f),
             }
-            if !idle || (bytes >= BATCH_BYTES_WHEN_IDLE) || opened.elapsed() >= BATCH_WAIT {
+            if batch.documents.len() >= batch_documents || bytes >= BATCH_BYTES {
+                idle = false;
                 break;
             }
-            match rx.recv_timeout(BATCH_WAIT.saturating_sub(opened.elapsed())) {
-                Ok(item) => next = Some(item),
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => {
-                    closed = true;
-                    break;
+            next = rx.try_recv().ok();
+        }
+        if oldest.is_none() && (!batch.documents.is_empty() || !batch.failures.is_empty()) {
+            oldest = Some(Instant::now());
+        }
+        let due = batch.documents.len() >= batch_documents
+            || bytes >= BATCH_BYTES
+            || (idle && bytes >= BATCH_BYTES_WHEN_IDLE)
+            || oldest.is_some_and(|t| t.elapsed() >= BATCH_WAIT)
+            || closed;
+        if due && (!batch.documents.is_empty() || !batch.failures.is_empty()) {
+            let failures = batch.failures.len() as u64;
+            let stored_now = batch.documents.len();
+            for outcome in store.write(std::mem::take(&mut batch))? {
+                match outcome {
+                    sitrep_store::Outcome::Stored { claims, .. } => {
+                        written.stored += 1;
+                        written.claims += claims as u64;
+                    }
+                    sitrep_store::Outcome::Duplicate { .. } => written.duplicates += 1,
                 }
             }
+            written.failures += failures;
+            budget.give(stored_now, bytes);
+            oldest = None;
+            bytes = 0;
         }
-        batch.commit()?;
-        written.add(&in_batch);
         if closed {
-            break;
+            return Ok(written);
         }
     }
-    Ok(written)
 }
 
 /// `sitrep ingest --failed`: every stored failure.

@@ -12,8 +12,8 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Tran
 use sitrep_core::Claim;
 
 use crate::{
-    ClaimFilter, ClaimSummary, DocumentKey, Error, Failure, NewDocument, OpenBatch, Outcome,
-    Result, SearchHit, Stats, Store, StoredClaim, StoredDocument, StoredSource, Unindexed,
+    Batch, ClaimFilter, ClaimSummary, DocumentKey, Error, Failure, NewDocument, Outcome, Result,
+    SearchHit, Stats, Store, StoredClaim, StoredDocument, StoredSource, Unindexed,
 };
 
 pub use migrations::SCHEMA_VERSION;
@@ -295,41 +295,6 @@ impl SqliteStore {
     }
 }
 
-/// An open write transaction of a [`SqliteStore`]. On any error the caller gives up the batch,
-/// and the transaction rolls back as it is dropped.
-struct SqliteBatch<'c> {
-    tx: Transaction<'c>,
-    path: &'c Path,
-    /// When the batch began: a lock that another process held is reported with the wait.
-    started: Instant,
-    /// The time recorded with what the batch stores.
-    now: String,
-}
-
-impl SqliteBatch<'_> {
-    fn error(&self, e: rusqlite::Error) -> Error {
-        classify(self.path, e, Some(self.started.elapsed().as_millis()))
-    }
-}
-
-impl OpenBatch for SqliteBatch<'_> {
-    fn put(&mut self, document: &NewDocument) -> Result<Outcome> {
-        SqliteStore::put(&self.tx, document, &self.now).map_err(|e| self.error(e))
-    }
-
-    fn put_failure(&mut self, failure: &Failure) -> Result<()> {
-        SqliteStore::put_failure(&self.tx, failure, &self.now).map_err(|e| self.error(e))
-    }
-
-    fn commit(self: Box<Self>) -> Result<()> {
-        let SqliteBatch {
-            tx, path, started, ..
-        } = *self;
-        tx.commit()
-            .map_err(|e| classify(path, e, Some(started.elapsed().as_millis())))
-    }
-}
-
 /// The stored document with the same text or canonical URL.
 fn find(conn: &Connection, key: &DocumentKey) -> rusqlite::Result<Option<i64>> {
     let by_hash = conn
@@ -437,18 +402,25 @@ impl Store for SqliteStore {
         find(&self.conn, key).map_err(|e| self.error(e))
     }
 
-    fn begin(&mut self) -> Result<Box<dyn OpenBatch + '_>> {
+    fn write(&mut self, batch: Batch) -> Result<Vec<Outcome>> {
         let started = Instant::now();
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let path = self.path.clone();
+        let waited = |e| classify(&path, e, Some(started.elapsed().as_millis()));
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| classify(&self.path, e, Some(started.elapsed().as_millis())))?;
-        Ok(Box::new(SqliteBatch {
-            tx,
-            path: &self.path,
-            started,
-            now: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        }))
+            .map_err(waited)?;
+        let mut outcomes = Vec::with_capacity(batch.documents.len());
+        for new in &batch.documents {
+            outcomes.push(Self::put(&tx, new, &now).map_err(waited)?);
+        }
+        for f in &batch.failures {
+            Self::put_failure(&tx, f, &now).map_err(waited)?;
+        }
+        // On any error above the transaction rolls back as it is dropped.
+        tx.commit().map_err(waited)?;
+        Ok(outcomes)
     }
 
     fn failures(&self) -> Result<Vec<Failure>> {
