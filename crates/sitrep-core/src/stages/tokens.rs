@@ -245,7 +245,7 @@ impl Tokens {
     /// look-ups are a bit test.
     pub fn classify(&mut self, lex: &crate::lexicon::Lexicon) {
         for tok in &mut self.list {
-            let (first, last) = lex.word_masks.get(&tok.hash).copied().unwrap_or((0, 0));
+            let (first, last) = lex.word_masks.get(tok.hash);
             tok.first = first;
             tok.last = last;
         }
