@@ -176,9 +176,16 @@ fn reads_standard_input_and_prints_totals() {
 
 #[test]
 fn claims_from_a_stream_come_out_as_each_document_arrives() {
+    // One job runs on the calling thread, more on threads of their own: both must follow.
+    for jobs in ["1", "2"] {
+        first_claim_before_the_stream_ends(jobs);
+    }
+}
+
+fn first_claim_before_the_stream_ends(jobs: &str) {
     use std::io::BufRead;
     let mut child = sitrep()
-        .args(["extract", "--input", "jsonl", "-"])
+        .args(["extract", "--jobs", jobs, "--input", "jsonl", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -205,8 +212,10 @@ fn claims_from_a_stream_come_out_as_each_document_arrives() {
     let first = rx.recv_timeout(std::time::Duration::from_secs(20));
     drop(input);
     child.wait().unwrap();
-    let first: Value =
-        serde_json::from_str(&first.expect("a claim before the stream ends")).unwrap();
+    let first: Value = serde_json::from_str(
+        &first.unwrap_or_else(|_| panic!("no claim before the stream ends with {jobs} jobs")),
+    )
+    .unwrap();
     assert_eq!(first["doc"], "a");
     assert_eq!(first["metric"], "killed");
 }
