@@ -108,7 +108,7 @@ impl Gazetteer {
 
     /// The first four tab-separated fields of each line that is neither blank nor a comment,
     /// as `lines()` and `split('\t')` give them, in a vector. One pass over the bytes:
-    /// splitting with the string searchers cost a sixth of loading the lexicons (the lines
+    /// splitting with the string searchers cost an eighth of loading the lexicons (the lines
     /// are short).
     fn rows(tsv: &'static str) -> Vec<[&'static str; 4]> {
         let mut rows = Vec::with_capacity(tsv.len() / 32);

@@ -622,6 +622,7 @@ pub struct WordMasks {
 impl WordMasks {
     const SLOT_BITS: u32 = 18;
 
+    /// The table with its filter.
     fn new(masks: HashMap<u64, (u64, u64)>) -> WordMasks {
         let mut filter = vec![0u64; 1 << (Self::SLOT_BITS - 6)];
         for &hash in masks.keys() {
@@ -649,14 +650,6 @@ impl WordMasks {
             return (0, 0);
         }
         self.masks.get(&hash).copied().unwrap_or((0, 0))
-    }
-
-    pub fn len(&self) -> usize {
-        self.masks.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.masks.is_empty()
     }
 }
 

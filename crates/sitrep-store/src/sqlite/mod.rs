@@ -322,9 +322,9 @@ fn source_id(tx: &Transaction, name: &str, kind: &str, names: &[String]) -> rusq
         .query_row([name], |r| r.get(0))
         .optional()?;
     if found.is_none() {
-        // The smallest id is taken here, not by ORDER BY, LIMIT or min(): with any of those
-        // SQLite prepared the statement again for every name bound, a twelfth of the writer's
-        // time.
+        // The smallest id is taken here, not by `ORDER BY source_id LIMIT 1` or `min()`: with
+        // either, SQLite prepared the statement again for every name bound, a twelfth of the
+        // writer's time.
         let mut by_alias = tx
             .prepare_cached("SELECT source_id FROM source_names WHERE name = ?1 AND generic = 0")?;
         for n in names.iter().filter(|n| distinctive(n)) {
