@@ -161,8 +161,41 @@ pub struct Claim {
 pub fn serialize_date<S: Serializer>(value: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         None => s.serialize_none(),
-        Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        Some(d) => s.serialize_str(&iso_date(*d)),
     }
+}
+
+/// A date as `YYYY-MM-DD`, the form every sitrep record and the store use, written digit by
+/// digit: chrono's `format("%Y-%m-%d")` reads its pattern again on every call, about 2,000
+/// instructions a date, a fifth of what writing a whole claim record costs.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2024, 12, 19).unwrap();
+/// assert_eq!(sitrep_core::model::iso_date(d), "2024-12-19");
+/// ```
+pub fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (y, m, day) = (year as u32, d.month(), d.day());
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// One line of `sitrep extract --totals`: a document's total per metric, coded as ACLED does.
@@ -205,4 +238,30 @@ pub struct SourceEntity {
     pub kind: &'static str,
     /// Every name it appears under in the document, `name` first.
     pub names: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let chrono = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let mut d = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+        while chrono::Datelike::year(&d) < 2101 {
+            assert_eq!(super::iso_date(d), chrono(d));
+            d = d.succ_opt().unwrap();
+        }
+        for (y, m, day) in [
+            (0, 1, 1),
+            (9, 2, 3),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+        ] {
+            let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+            assert_eq!(super::iso_date(d), chrono(d));
+        }
+    }
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction};
+use sitrep_core::model::iso_date;
 use sitrep_core::Claim;
 
 use crate::{
@@ -191,7 +192,7 @@ impl SqliteStore {
         }
         let d = &new.document;
         let meta = &new.extraction.meta;
-        let published = meta.published.map(|p| p.format("%Y-%m-%d").to_string());
+        let published = meta.published.map(iso_date);
         tx.prepare_cached(
             "INSERT INTO documents (doc, content_hash, url, title, byline, published, source,
                  language, origin, ingested_at)
@@ -248,7 +249,7 @@ impl SqliteStore {
                 q.high,
                 qualifier_name(q.qualifier),
                 c.place,
-                c.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                c.date.map(iso_date),
                 serde_json::to_string(&c.sources).unwrap_or_else(|_| "[]".into()),
                 c.sentence,
                 c.span[0] as i64,

@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
+use sitrep_core::model::iso_date;
 use sitrep_core::{Amount, Claim, Qualifier};
 
 use crate::{ClaimFilter, ClaimSummary, Stats, StoredClaim};
@@ -67,10 +68,10 @@ fn filtered(select: &str, filter: &ClaimFilter) -> (String, Vec<Value>) {
         );
     }
     if let Some(d) = filter.since {
-        sql += &format!(" AND c.date >= {}", param(Value::Text(ymd(d))));
+        sql += &format!(" AND c.date >= {}", param(Value::Text(iso_date(d))));
     }
     if let Some(d) = filter.until {
-        sql += &format!(" AND c.date <= {}", param(Value::Text(ymd(d))));
+        sql += &format!(" AND c.date <= {}", param(Value::Text(iso_date(d))));
     }
     if let Some(doc) = &filter.doc {
         // A URL is looked up in the canonical form documents are stored under.
@@ -146,10 +147,6 @@ pub(crate) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
 
 pub(crate) fn date(text: Option<String>) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text?.get(..10)?, "%Y-%m-%d").ok()
-}
-
-fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
 }
 
 pub(crate) fn stats(conn: &Connection, path: &Path) -> rusqlite::Result<Stats> {
