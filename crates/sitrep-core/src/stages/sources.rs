@@ -44,7 +44,7 @@ type Found = (
 
 /// Adds one [`Attribution`] per sentence.
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
-    let mut per_sentence: Vec<Found> = Vec::new();
+    let mut per_sentence: Vec<Found> = Vec::with_capacity(doc.sentences.len());
     let mut cites: HashMap<usize, Vec<usize>> = HashMap::default();
     // Speakers relayed within one sentence: citations of the document, not of every chain.
     let mut relays: Vec<(usize, usize)> = Vec::new();
