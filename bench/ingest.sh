@@ -21,9 +21,12 @@ echo "corpus: $corpus ($((bytes / 1000)) kB of article text); machine: $(nproc) 
 # Only article texts, as bench/throughput.sh reads them.
 find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) ! -name 'README.md' | sort > "$work/list"
 
-seconds() { # command... -> wall seconds on stdout
-  /usr/bin/time -o "$work/t" -f '%e' "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; return 1; }
-  cat "$work/t"
+seconds() { # command... -> wall seconds on stdout, to the microsecond (GNU time's %e is in hundredths)
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; return 1; }
+  t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", (b - a) / 1e9}'
 }
 
 declare -a ex1 exn ing idx
@@ -40,9 +43,9 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 m1=$(median "${ex1[@]}"); mn=$(median "${exn[@]}"); mi=$(median "${ing[@]}"); mx=$(median "${idx[@]}")
 awk -v b="$bytes" -v m1="$m1" -v mn="$mn" -v mi="$mi" -v mx="$mx" 'BEGIN {
-  printf "extract -j 1        %6.2f s  %6.1f MB/s\n", m1, b / m1 / 1e6
-  printf "extract (all cores) %6.2f s  %6.1f MB/s\n", mn, b / mn / 1e6
-  printf "ingest              %6.2f s  %6.1f MB/s  = %.0f%% of extract -j 1, %.0f%% of extract on all cores\n", mi, b / mi / 1e6, 100 * m1 / mi, 100 * mn / mi
-  printf "index (after ingest)%6.2f s             ingest + index = %.0f%% of extract -j 1, %.0f%% on all cores\n", mx, 100 * m1 / (mi + mx), 100 * mn / (mi + mx)
+  printf "extract -j 1        %7.3f s  %6.1f MB/s\n", m1, b / m1 / 1e6
+  printf "extract (all cores) %7.3f s  %6.1f MB/s\n", mn, b / mn / 1e6
+  printf "ingest              %7.3f s  %6.1f MB/s  = %.0f%% of extract -j 1, %.0f%% of extract on all cores\n", mi, b / mi / 1e6, 100 * m1 / mi, 100 * mn / mi
+  printf "index (after ingest)%7.3f s             ingest + index = %.0f%% of extract -j 1, %.0f%% on all cores\n", mx, 100 * m1 / (mi + mx), 100 * mn / (mi + mx)
 }'
 echo "database: $(du -k "$work/s.db" | cut -f1) kB for $("$bin" stats --db "$work/s.db" --json | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["documents"], "documents,", s["claims"], "claims")')"

@@ -32,30 +32,34 @@ run() {
   local name=$1 b=$2 d=$3 runs=$4
   shift 4
   if [ "$runs" -gt 1 ]; then "$@" > /dev/null 2>&1 || true; fi
-  local times=() rss=0 stat out
+  local times=() rss=0 stat out t0 t1
   stat=$(mktemp)
   for _ in $(seq "$runs"); do
     rm -f "$work/bench.db"*
-    /usr/bin/time -o "$stat" -f '%e %M' "$@" > /dev/null 2>/dev/null || true
+    # Wall time to the microsecond from the clock (GNU time's %e is in hundredths: 0.18 s and
+    # 0.189 s would both read 0.18), peak RSS from GNU time.
+    t0=$(date +%s%N)
+    /usr/bin/time -o "$stat" -f '%M' "$@" > /dev/null 2>/dev/null || true
+    t1=$(date +%s%N)
+    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')")
     out=$(tail -n 1 "$stat")
-    times+=("${out% *}")
-    if [ "${out#* }" -gt "$rss" ]; then rss=${out#* }; fi
+    if [ "$out" -gt "$rss" ]; then rss=$out; fi
   done
   rm -f "$stat"
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   awk -v n="$name" -v b="$b" -v f="$d" -v t="$median" -v r="$rss" 'BEGIN {
     if (t < 0.01) t = 0.01;
-    printf "%-26s %8.1f MB/s %9.0f docs/s  median %7.2fs  peak RSS %6.1f MB\n", n, b / t / 1e6, f / t, t, r / 1024 }'
+    printf "%-26s %8.1f MB/s %9.0f docs/s  median %8.3fs  peak RSS %6.1f MB\n", n, b / t / 1e6, f / t, t, r / 1024 }'
 }
 files=(xargs -d '\n' -a "$work/list" "$bin")
 
-echo "news: $corpus ($count files, $((bytes / 1000)) kB), median of 3"
+echo "news: $corpus ($count files, $((bytes / 1000)) kB), median of 5"
 for jobs in 1 "$(nproc)"; do
-  run "extract -j $jobs" "$bytes" "$count" 3 "${files[@]}" extract -j "$jobs"
-  run "quantities -j $jobs" "$bytes" "$count" 3 "${files[@]}" quantities -j "$jobs"
-  run "doc -j $jobs" "$bytes" "$count" 3 "${files[@]}" doc -j "$jobs"
-  run "ingest -j $jobs" "$bytes" "$count" 3 "${files[@]}" ingest --db "$work/bench.db" -j "$jobs"
+  run "extract -j $jobs" "$bytes" "$count" 5 "${files[@]}" extract -j "$jobs"
+  run "quantities -j $jobs" "$bytes" "$count" 5 "${files[@]}" quantities -j "$jobs"
+  run "doc -j $jobs" "$bytes" "$count" 5 "${files[@]}" doc -j "$jobs"
+  run "ingest -j $jobs" "$bytes" "$count" 5 "${files[@]}" ingest --db "$work/bench.db" -j "$jobs"
 done
 
 if [ "$synth_mb" -gt 0 ]; then
