@@ -27,7 +27,9 @@ bytes=$(xargs -d '\n' cat < "$work/list" | wc -c)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
 
 # run NAME BYTES DOCS RUNS COMMAND...: median wall time of RUNS runs (after one warm-up run when
-# RUNS > 1), the largest peak RSS seen.
+# RUNS > 1), the largest peak RSS seen. Wall times come from the clock in microseconds, as the
+# other bench scripts take them (GNU time's %e is in hundredths: 0.189 s would read 0.18 s);
+# peak RSS from GNU time.
 run() {
   local name=$1 b=$2 d=$3 runs=$4
   shift 4
@@ -36,12 +38,10 @@ run() {
   stat=$(mktemp)
   for _ in $(seq "$runs"); do
     rm -f "$work/bench.db"*
-    # Wall time to the microsecond from the clock (GNU time's %e is in hundredths: 0.18 s and
-    # 0.189 s would both read 0.18), peak RSS from GNU time.
     t0=$(date +%s%N)
     /usr/bin/time -o "$stat" -f '%M' "$@" > /dev/null 2>/dev/null || true
     t1=$(date +%s%N)
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')")
+    times+=("$(( (t1 - t0) / 1000 ))")
     out=$(tail -n 1 "$stat")
     if [ "$out" -gt "$rss" ]; then rss=$out; fi
   done
@@ -49,7 +49,7 @@ run() {
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   awk -v n="$name" -v b="$b" -v f="$d" -v t="$median" -v r="$rss" 'BEGIN {
-    if (t < 0.01) t = 0.01;
+    t = t / 1e6; if (t < 0.01) t = 0.01;
     printf "%-26s %8.1f MB/s %9.0f docs/s  median %8.3fs  peak RSS %6.1f MB\n", n, b / t / 1e6, f / t, t, r / 1024 }'
 }
 files=(xargs -d '\n' -a "$work/list" "$bin")
