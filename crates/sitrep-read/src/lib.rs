@@ -245,31 +245,39 @@ pub fn read_stream(
     chosen: InputFormat,
     sink: &mut dyn FnMut(Event),
 ) {
+    // The first bytes decide, borrowed from the reader's buffer: nothing is copied.
     let head = match input.fill_buf() {
-        Ok(h) => h.to_vec(),
+        Ok([0x1f, 0x8b, ..]) => Head::Gzip,
+        Ok([0x28, 0xb5, 0x2f, 0xfd, ..]) => Head::Zstd,
+        Ok(h) => Head::Plain(pick(path, h, chosen)),
         Err(e) => return sink(Event::Error(problem(path, None, e.to_string()))),
     };
-    if head.starts_with(&[0x1f, 0x8b]) {
-        let decoder = flate2::bufread::MultiGzDecoder::new(input);
-        let mut inner = std::io::BufReader::with_capacity(1 << 16, decoder);
-        return read_decompressed(path, &mut inner, chosen, sink);
-    }
-    if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        match ruzstd::decoding::StreamingDecoder::new(input) {
+    match head {
+        Head::Gzip => {
+            let decoder = flate2::bufread::MultiGzDecoder::new(input);
+            let mut inner = std::io::BufReader::with_capacity(1 << 16, decoder);
+            read_decompressed(path, &mut inner, chosen, sink);
+        }
+        Head::Zstd => match ruzstd::decoding::StreamingDecoder::new(input) {
             Ok(decoder) => {
                 let mut inner = std::io::BufReader::with_capacity(1 << 16, decoder);
-                return read_decompressed(path, &mut inner, chosen, sink);
+                read_decompressed(path, &mut inner, chosen, sink);
             }
-            Err(e) => {
-                return sink(Event::Error(problem(
-                    path,
-                    None,
-                    format!("not a readable Zstandard stream: {e}"),
-                )))
-            }
-        }
+            Err(e) => sink(Event::Error(problem(
+                path,
+                None,
+                format!("not a readable Zstandard stream: {e}"),
+            ))),
+        },
+        Head::Plain(format) => format.read(path, input, sink),
     }
-    pick(path, &head, chosen).read(path, input, sink);
+}
+
+/// What a stream's first bytes say: compressed, or a format to read as it is.
+enum Head {
+    Gzip,
+    Zstd,
+    Plain(Box<dyn Format>),
 }
 
 /// Reads a decompressed stream; a damaged or truncated archive is an error naming the file,
@@ -280,8 +288,8 @@ fn read_decompressed(
     chosen: InputFormat,
     sink: &mut dyn FnMut(Event),
 ) {
-    let head = match inner.fill_buf() {
-        Ok(h) => h.to_vec(),
+    let format = match inner.fill_buf() {
+        Ok(h) => pick(path, h, chosen),
         Err(e) => {
             return sink(Event::Error(problem(
                 path,
@@ -290,7 +298,7 @@ fn read_decompressed(
             )))
         }
     };
-    pick(path, &head, chosen).read(path, inner, sink);
+    format.read(path, inner, sink);
 }
 
 /// Reads an in-memory input named `path` (tests, the evaluation).
