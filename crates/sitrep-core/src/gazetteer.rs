@@ -37,6 +37,8 @@ pub struct Place {
 pub struct Gazetteer {
     pub places: Vec<Place>,
     names: PhraseSet<u32>,
+    /// The tokens' mask bit of words that start a country's name, once registered.
+    country_bit: Option<u32>,
     /// Hashes of the words after a name that make it a river or a range, not a minor town
     /// ("the Donets river").
     features: HashSet<u64>,
@@ -252,6 +254,23 @@ impl Gazetteer {
         &mut self.names
     }
 
+    /// Gives the first words of countries' names bit `bit` in `masks`.
+    pub(crate) fn register_countries(&mut self, bit: u32, masks: &mut HashMap<u64, (u64, u64)>) {
+        let places = &self.places;
+        self.names.mark_starts_where(bit, masks, |&id| {
+            places[id as usize].kind == PlaceKind::Country
+        });
+        self.country_bit = Some(bit);
+    }
+
+    /// The bit tokens carry in [`Token::first`](crate::stages::tokens::Token::first) when a
+    /// country's name may start at them (every bit before the lexicon registers it). A token
+    /// without it starts no country, whatever longer name of another place starts there.
+    #[inline]
+    pub fn country_start_mask(&self) -> u64 {
+        self.country_bit.map_or(u64::MAX, |b| 1 << b)
+    }
+
     /// Looks a place up by its written name.
     pub fn lookup(&self, name: &str) -> Option<&Place> {
         let t = Tokens::new(name);
@@ -325,6 +344,7 @@ pub fn national_spelling(name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::PlaceKind;
     use crate::lexicon::Lexicon;
     use crate::stages::tokens::Tokens;
 
@@ -378,6 +398,38 @@ mod tests {
         assert!(places("a bridge over the Donets river").is_empty());
         // Larger towns keep matching inside longer runs, as before.
         assert_eq!(places("Mayor of Kharkiv Ihor Terekhov"), ["Kharkiv"]);
+    }
+
+    /// The country bit may only skip what the full look-up would not take for a country: every
+    /// name (of any place) that the look-up reads as a country starts with a word that has it.
+    #[test]
+    fn the_country_bit_hides_no_country() {
+        let lex = Lexicon::builtin();
+        let g = &lex.gazetteer;
+        let mut countries = 0;
+        for (name, _) in g.names.spelled() {
+            // Written as a name is: capitalised words ("the" stays lower-case).
+            let written: Vec<String> = name
+                .split(' ')
+                .map(|w| {
+                    let mut chars = w.chars();
+                    match chars.next() {
+                        Some(c) if w != "the" => c.to_uppercase().chain(chars).collect(),
+                        _ => w.to_string(),
+                    }
+                })
+                .collect();
+            let mut t = Tokens::new(&written.join(" "));
+            t.classify(lex);
+            let country = g
+                .place_at(&t, 0, t.len())
+                .is_some_and(|(_, id)| g.places[id].kind == PlaceKind::Country);
+            if country {
+                countries += 1;
+                assert_ne!(t.list[0].first & g.country_start_mask(), 0, "{name}");
+            }
+        }
+        assert!(countries > 150, "only {countries} country names checked");
     }
 
     #[test]

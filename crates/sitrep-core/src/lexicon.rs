@@ -307,6 +307,35 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
+    /// Every phrase as its lower-cased words joined by spaces, with its payload.
+    #[cfg(test)]
+    pub(crate) fn spelled(&self) -> impl Iterator<Item = (String, &T)> + '_ {
+        self.phrases.iter().map(|(first, len, payload)| {
+            let words = &self.words[*first as usize..][..*len as usize];
+            let spelled: Vec<&str> = words
+                .iter()
+                .map(|w| &self.spellings[w.start as usize..w.end as usize])
+                .collect();
+            (spelled.join(" "), payload)
+        })
+    }
+
+    /// Sets bit `bit` in `masks` for the first word of every phrase whose payload passes
+    /// `keep`: a mask for a subset of the set's phrases, which the set's own bit cannot tell
+    /// apart.
+    pub(crate) fn mark_starts_where(
+        &self,
+        bit: u32,
+        masks: &mut HashMap<u64, (u64, u64)>,
+        keep: impl Fn(&T) -> bool,
+    ) {
+        for (first, _, payload) in &self.phrases {
+            if keep(payload) {
+                masks.entry(self.words[*first as usize].hash).or_default().0 |= 1 << bit;
+            }
+        }
+    }
+
     /// The bit tokens carry in [`Token::first`](crate::stages::tokens::Token::first) when a
     /// phrase of this set may start at them (every bit before the lexicon registers the set).
     /// A scan that looks for several sets skips a token whose `first & mask` is zero for the
@@ -1230,6 +1259,8 @@ impl Lexicon {
         add(&mut self.units);
         add(&mut self.currency_symbols);
         add(self.gazetteer.names_mut());
+        self.gazetteer.register_countries(bit, &mut masks);
+        bit += 1;
         assert!(bit <= 64, "more phrase sets than mask bits");
         self.word_masks = WordMasks::new(masks);
     }

@@ -180,22 +180,23 @@ pub fn iso_date(d: NaiveDate) -> String {
     if !(0..=9999).contains(&year) {
         return d.format("%Y-%m-%d").to_string();
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let digit = |n: u32| b'0' + (n % 10) as u8;
     let (y, m, day) = (year as u32, d.month(), d.day());
-    [
+    let bytes = [
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
         digit(y),
-        '-',
+        b'-',
         digit(m / 10),
         digit(m),
-        '-',
+        b'-',
         digit(day / 10),
         digit(day),
-    ]
-    .into_iter()
-    .collect()
+    ];
+    std::str::from_utf8(&bytes)
+        .expect("digits and hyphens are ASCII")
+        .to_owned()
 }
 
 /// One line of `sitrep extract --totals`: a document's total per metric, coded as ACLED does.

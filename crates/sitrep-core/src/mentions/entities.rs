@@ -33,6 +33,10 @@ pub(crate) fn country_at(lex: &Lexicon, t: &Tokens, i: usize, limit: usize) -> O
         .longest_at(t, i, limit)
         .map(|(len, _)| len)
         .or_else(|| {
+            // Most capitalised words start some place's name, few a country's: one bit says so.
+            if t.list[i].first & lex.gazetteer.country_start_mask() == 0 {
+                return None;
+            }
             lex.gazetteer
                 .place_at(t, i, limit)
                 .filter(|&(_, p)| lex.gazetteer.places[p].kind == PlaceKind::Country)
@@ -63,9 +67,9 @@ pub(crate) fn owned_by_place(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
 pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = doc.body_start;
     let n = doc.tokens.len();
-    let mut index = Index::default();
     // The news corpus has a mention every 9 tokens and an entity every 26: room for most
-    // documents' at once, instead of a copy at each doubling.
+    // documents' at once, instead of a copy at each doubling (or a rehash of the index).
+    let mut index = Index::with_capacity(n / 24);
     doc.mentions.reserve(n / 8);
     doc.entities.reserve(n / 24);
     while i < n {
@@ -508,16 +512,22 @@ fn classify(doc: &Doc, lex: &Lexicon, run: &Range<usize>, titled: bool) -> Entit
 
 /// The initials of a name's capitalised words ("National Intelligence Service" is "NIS").
 fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace())
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+    // Room for most up front: a string grown a letter at a time reallocates on the way.
+    let mut out = String::with_capacity(8);
+    for first in name
+        .split(char::is_whitespace)
         .filter_map(|w| w.chars().next())
-        .collect()
+    {
+        if first.is_uppercase() {
+            out.push(first);
+        }
+    }
+    out
 }
 
 /// The names entities are known by so far: full names, organisations' initials, and the parts
 /// of people's names ("Lee" for "Lee Seong-kweun"); the first entity to claim a key keeps it.
 /// Names and their parts are slices of the document's text, so keeping them copies nothing.
-#[derive(Default)]
 struct Index<'a> {
     names: HashMap<&'a str, usize>,
     initials: HashMap<String, usize>,
@@ -525,6 +535,15 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// An index with room for `entities` names and as many name parts.
+    fn with_capacity(entities: usize) -> Index<'a> {
+        Index {
+            names: HashMap::with_capacity_and_hasher(entities, Default::default()),
+            initials: HashMap::with_capacity_and_hasher(entities / 4, Default::default()),
+            name_parts: HashMap::with_capacity_and_hasher(entities, Default::default()),
+        }
+    }
+
     fn find(&self, surface: &str, single_token: bool) -> Option<usize> {
         self.names
             .get(surface)
