@@ -8,6 +8,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::model::{Amount, Document, Meta, QuantityKind};
+use crate::stages::stops::Stops;
 use crate::stages::tokens::Tokens;
 
 /// A sentence: a range of tokens and the byte span from its first token to its last.
@@ -152,6 +153,8 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub meta: Meta,
     pub tokens: Tokens,
+    /// Where the stages' scans stop (every token until [`crate::stages::stops`] runs).
+    pub stops: Stops,
     /// The first token of the body, after a header of title, byline and date.
     pub body_start: usize,
     pub sentences: Vec<Sentence>,
@@ -174,11 +177,13 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// A document with its tokens and no other layer.
     pub fn new(document: &'a Document) -> Doc<'a> {
+        let tokens = Tokens::new(&document.text);
         Doc {
             id: &document.id,
             text: &document.text,
             meta: document.meta.clone(),
-            tokens: Tokens::new(&document.text),
+            stops: Stops::every(tokens.len()),
+            tokens,
             body_start: 0,
             sentences: Vec::new(),
             dates: Vec::new(),

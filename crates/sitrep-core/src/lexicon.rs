@@ -626,6 +626,10 @@ pub struct Lexicon {
 
     /// For each word (by hash), the phrase sets it can start and end: see [`Tokens::classify`].
     pub word_masks: WordMasks,
+    /// Where the bits of [`crate::stages::stops::unions`] start in a token's
+    /// [`Token::first`](crate::stages::tokens::Token::first), above every set's own bit: bit
+    /// `stop_shift + k` marks a word that starts a phrase of any set in the `k`-th union.
+    pub stop_shift: u32,
 }
 
 /// For each word (by hash), the phrase sets it can start and end, with a filter in front.
@@ -1190,6 +1194,7 @@ impl Lexicon {
             affiliation_roles: hash_of(sources.affiliation_roles),
             embedding_words: hash_of(cues.embedding_words),
             word_masks: WordMasks::default(),
+            stop_shift: 0,
         }
     }
 
@@ -1261,7 +1266,21 @@ impl Lexicon {
         add(self.gazetteer.names_mut());
         self.gazetteer.register_countries(bit, &mut masks);
         bit += 1;
-        assert!(bit <= 64, "more phrase sets than mask bits");
+        // Unions of sets that a scan looks for together, a bit each, so that the scan's stops
+        // are found with one shift instead of a test per union.
+        let unions = crate::stages::stops::unions(self);
+        assert!(
+            bit as usize + unions.len() <= 64,
+            "more phrase sets than mask bits"
+        );
+        for (first, _) in masks.values_mut() {
+            for (k, union) in unions.iter().enumerate() {
+                if *first & union != 0 {
+                    *first |= 1 << (bit as usize + k);
+                }
+            }
+        }
+        self.stop_shift = bit;
         self.word_masks = WordMasks::new(masks);
     }
 

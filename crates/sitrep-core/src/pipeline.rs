@@ -8,7 +8,7 @@ use crate::mentions::{dates, entities, places};
 use crate::model::{
     ChangedFrom, Claim, Document, Extraction, QuantityRecord, SourceEntity, Totals,
 };
-use crate::stages::{claims, header, numbers, sentences, sources, totals};
+use crate::stages::{claims, header, numbers, sentences, sources, stops, totals};
 
 /// Runs the extraction pipeline over documents.
 ///
@@ -54,6 +54,7 @@ impl Extractor {
         let lex = self.lex;
         let mut doc = Doc::new(document);
         doc.tokens.classify(lex);
+        doc.stops = stops::find(&doc.tokens, lex);
         header::annotate(&mut doc, lex);
         if doc.meta.published.is_none() {
             doc.meta.published = self.default_published;

@@ -14,7 +14,8 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut i = 0;
     let mut found = Vec::new();
     let number_words = lex.number_words.start_mask();
-    while i < t.len() {
+    while let Some(at) = doc.stops.dates.next_from(i) {
+        i = at;
         let tok = &t.list[i];
         let word_number = tok.kind == TokenKind::Word && tok.first & number_words != 0;
         if !(word_number || may_start_date(t, lex, i)) {

@@ -72,8 +72,10 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut index = Index::with_capacity(n / 24);
     doc.mentions.reserve(n / 8);
     doc.entities.reserve(n / 24);
-    while i < n {
-        // Most tokens are no capitalised word and start no name.
+    // Most tokens are no capitalised word and start no name: the scan stops at those that are.
+    let stops = std::mem::take(&mut doc.stops.names);
+    while let Some(at) = stops.next_from(i) {
+        i = at;
         let tok = &doc.tokens.list[i];
         if tok.kind != TokenKind::Word || !tok.capitalized {
             i += 1;
@@ -88,6 +90,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             None => i += 1,
         }
     }
+    doc.stops.names = stops;
     affiliations(doc, lex);
     groups(doc, lex);
 }
@@ -105,13 +108,14 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         .iter()
         .find(|m| m.kind == EntityKind::Person)
         .map_or(usize::MAX, |m| m.tokens.start);
-    // Most tokens start none of the phrases looked for: one bit test says so.
+    // Most tokens start none of the phrases looked for.
     let starts = lex.indefinite_sources.start_mask()
         | lex.references.start_mask()
         | lex.group_sources.start_mask()
         | lex.named_group_sources.start_mask();
     let mut i = doc.body_start;
-    while i < n {
+    while let Some(at) = doc.stops.groups.next_from(i) {
+        i = at;
         if doc.tokens.list[i].first & starts == 0 {
             i += 1;
             continue;

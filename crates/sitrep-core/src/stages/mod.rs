@@ -5,5 +5,6 @@ pub mod header;
 pub mod numbers;
 pub mod sentences;
 pub mod sources;
+pub mod stops;
 pub mod tokens;
 pub mod totals;

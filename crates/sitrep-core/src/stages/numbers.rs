@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::doc::{Doc, Quantity};
 use crate::lexicon::{Lexicon, Vague};
 use crate::model::{Amount, Qualifier, QuantityKind};
-use crate::stages::tokens::{TokenKind, Tokens};
+use crate::stages::tokens::{TokenKind, TokenSet, Tokens};
 
 /// A bare amount, before qualifiers and units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,6 +39,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
             lex,
             s.tokens.clone(),
             &in_date,
+            &doc.stops.amounts,
             &mut found,
         );
         changes_of(
@@ -133,7 +134,8 @@ fn changes_of(
 pub fn find(t: &Tokens, text: &str, lex: &Lexicon, span: Range<usize>) -> Vec<Quantity> {
     let mut found = Vec::new();
     let in_date = vec![false; t.len()];
-    scan(t, text, lex, span, &in_date, &mut found);
+    let every = TokenSet::every(t.len());
+    scan(t, text, lex, span, &in_date, &every, &mut found);
     found
 }
 
@@ -143,6 +145,7 @@ fn scan(
     lex: &Lexicon,
     span: Range<usize>,
     in_date: &[bool],
+    starts: &TokenSet,
     out: &mut Vec<Quantity>,
 ) {
     let Range {
@@ -151,9 +154,11 @@ fn scan(
     } = span;
     let first_new = out.len();
     let mut i = floor;
-    while i < limit {
+    while let Some(at) = starts.next_from(i).filter(|&at| at < limit) {
+        i = at;
         // Punctuation starts no amount, bare or implicit, and a word only if it is one of the
-        // amount starts (a bit test on the token).
+        // amount starts (a bit test on the token). `starts` holds at least every token that
+        // passes.
         let kind = t.list[i].kind;
         if in_date[i]
             || kind == TokenKind::Punct

@@ -26,7 +26,9 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     let mut out = Vec::new();
     let mut start = doc.body_start;
     let mut i = start;
-    while i < n {
+    // Only a mark or a token after a line break can end a sentence.
+    while let Some(at) = doc.stops.breaks.next_from(i) {
+        i = at;
         let t = &doc.tokens;
         let tok = t.list[i];
         // A blank line, or a line break after a finished line, ends the sentence before it.

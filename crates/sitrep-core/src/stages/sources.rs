@@ -245,7 +245,8 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
         | lex.speech_verbs.start_mask()
         | lex.accusation_verbs.start_mask();
     let mut i = range.start;
-    while i < range.end {
+    while let Some(at) = doc.stops.speech.next_from(i).filter(|&at| at < range.end) {
+        i = at;
         if t.list[i].first & cues == 0 {
             i += 1;
             continue;

@@ -347,6 +347,63 @@ impl Tokens {
     }
 }
 
+/// A set of token indices, a bit each: the tokens a scan stops at (see
+/// [`crate::stages::stops`]). The scan jumps from one member to the next instead of testing
+/// every token in turn.
+///
+/// ```
+/// use sitrep_core::stages::tokens::TokenSet;
+/// let mut set = TokenSet::default();
+/// set.push_word(0b1001);
+/// set.push_word(1 << 3);
+/// assert_eq!(set.next_from(0), Some(0));
+/// assert_eq!(set.next_from(1), Some(3));
+/// assert_eq!(set.next_from(4), Some(67));
+/// assert_eq!(set.next_from(68), None);
+/// assert_eq!(TokenSet::every(3).next_from(2), Some(2));
+/// assert_eq!(TokenSet::every(3).next_from(3), None);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TokenSet {
+    bits: Vec<u64>,
+}
+
+impl TokenSet {
+    /// Every one of `n` tokens.
+    pub fn every(n: usize) -> TokenSet {
+        let mut bits = vec![u64::MAX; n.div_ceil(64)];
+        if let (Some(last), 1..) = (bits.last_mut(), n % 64) {
+            *last = (1 << (n % 64)) - 1;
+        }
+        TokenSet { bits }
+    }
+
+    /// An empty set with room for `words` words of 64 tokens.
+    pub fn with_words(words: usize) -> TokenSet {
+        TokenSet {
+            bits: Vec::with_capacity(words),
+        }
+    }
+
+    /// Adds the next 64 tokens, a bit each (token `64 * k + j` at bit `j` of the `k`-th word).
+    #[inline]
+    pub fn push_word(&mut self, bits: u64) {
+        self.bits.push(bits);
+    }
+
+    /// The first member at or after token `i`.
+    #[inline]
+    pub fn next_from(&self, i: usize) -> Option<usize> {
+        let mut word = i / 64;
+        let mut bits = *self.bits.get(word)? & (u64::MAX << (i % 64));
+        while bits == 0 {
+            word += 1;
+            bits = *self.bits.get(word)?;
+        }
+        Some(word * 64 + bits.trailing_zeros() as usize)
+    }
+}
+
 /// The hash tokens and lexicon phrases share, of the lower-cased form: FxHash's step taken
 /// eight bytes at a time, so that most words cost one multiplication. Words hold no NUL
 /// byte, so the zero padding of the last eight leaves no two words alike.
