@@ -85,6 +85,7 @@ impl Gazetteer {
             .collect();
         // Where a place of the same name is in already, it keeps the name: a set keeps the
         // first of two equal phrases.
+        self.names.reserve(variants.len());
         for (name, id) in variants {
             self.names.insert(&name, id);
         }
@@ -101,6 +102,7 @@ impl Gazetteer {
             .filter(|(_, p)| p.country == country && p.kind != PlaceKind::Country)
             .filter_map(|(i, p)| national_spelling(p.name).map(|v| (v, i as u32)))
             .collect();
+        self.names.reserve(variants.len());
         for (name, id) in variants {
             if self.lookup(&name).is_none() {
                 self.names.insert(&name, id);
@@ -154,7 +156,10 @@ impl Gazetteer {
     }
 
     fn load_places(&mut self, tsv: &'static str) {
-        for cols in Self::rows(tsv) {
+        let rows = Self::rows(tsv);
+        self.places.reserve(rows.len());
+        self.names.reserve(rows.len());
+        for cols in rows {
             let kind = match cols[1] {
                 "country" => PlaceKind::Country,
                 "region" => PlaceKind::Region,

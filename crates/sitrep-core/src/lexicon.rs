@@ -307,6 +307,18 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
+    /// Room for `phrases` more phrases, so that loading a large set (the gazetteer's 24,000
+    /// names) does not grow and rehash its tables again and again. The words, spellings and
+    /// keys per phrase are the gazetteer's, rounded up.
+    pub(crate) fn reserve(&mut self, phrases: usize) {
+        self.phrases.reserve(phrases);
+        self.words.reserve(phrases * 3 / 2);
+        self.spellings.reserve(phrases * 10);
+        self.singles.reserve(phrases);
+        self.by_pair.reserve(phrases / 4);
+        self.by_last.reserve(phrases);
+    }
+
     /// Every phrase as its lower-cased words joined by spaces, with its payload.
     #[cfg(test)]
     pub(crate) fn spelled(&self) -> impl Iterator<Item = (String, &T)> + '_ {
