@@ -11,7 +11,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use sitrep_core::doc::Doc;
 use sitrep_core::lexicon::Lexicon;
 use sitrep_core::mentions::{dates, entities, places};
-use sitrep_core::stages::{claims, header, numbers, sentences, sources, tokens::Tokens};
+use sitrep_core::stages::{claims, header, numbers, sentences, sources, stops, tokens::Tokens};
 use sitrep_core::{Document, Extractor};
 
 /// The bench texts: the news corpus where it is, else the bundled examples.
@@ -66,8 +66,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 type Stage = fn(&mut Doc, &Lexicon);
 
+/// The stops stage, in the stages' form.
+fn find_stops(doc: &mut Doc, lex: &Lexicon) {
+    doc.stops = stops::find(&doc.tokens, lex);
+}
+
 /// The stages in pipeline order, each after the ones before it.
 const STAGES: &[(&str, Stage)] = &[
+    ("stops", find_stops),
     ("header", header::annotate),
     ("sentences", sentences::annotate),
     ("dates", dates::annotate),

@@ -34,7 +34,8 @@ pub(crate) fn country_at(lex: &Lexicon, t: &Tokens, i: usize, limit: usize) -> O
         .map(|(len, _)| len)
         .or_else(|| {
             // Most capitalised words start some place's name, few a country's: one bit says so.
-            if t.list[i].first & lex.gazetteer.country_start_mask() == 0 {
+            let mask = lex.gazetteer.country_start_mask();
+            if t.list.get(i).is_none_or(|tok| tok.first & mask == 0) {
                 return None;
             }
             lex.gazetteer
@@ -688,6 +689,18 @@ mod tests {
             .map(|e| e.affiliation.map(|a| doc.entities[a].name.to_string()))
             .collect();
         (names, aff)
+    }
+
+    /// A look-up past the last token finds no country (the fuzzer's ",say": a speaker looked
+    /// for after the speech verb that ends the text).
+    #[test]
+    fn no_country_past_the_end() {
+        let lex = Lexicon::builtin();
+        let mut t = Tokens::new(",say");
+        t.classify(lex);
+        assert_eq!(country_at(lex, &t, t.len(), t.len()), None);
+        let d = Document::new("fuzz", ",say");
+        assert!(crate::Extractor::new().claims(&d).is_empty());
     }
 
     #[test]
