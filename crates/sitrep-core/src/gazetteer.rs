@@ -50,6 +50,8 @@ impl Gazetteer {
     pub fn builtin(feature_words: Vec<String>) -> Gazetteer {
         let mut g = Gazetteer {
             features: feature_words.iter().map(|w| word_hash(w)).collect(),
+            // Names are looked up from their first word only.
+            names: PhraseSet::forward_only(),
             ..Gazetteer::default()
         };
         g.load_places(include_str!("../data/gazetteer.tsv"));
