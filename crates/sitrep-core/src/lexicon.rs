@@ -188,6 +188,16 @@ impl<T: Clone> PhraseSet<T> {
         set
     }
 
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Whether the set has no phrases.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
     /// Adds one phrase.
     pub fn insert(&mut self, phrase: &str, payload: T) {
         let first_word = self.words.len();
@@ -1241,7 +1251,12 @@ impl Lexicon {
 
     /// Gives every phrase set a bit and builds the word masks tokens are classified with.
     fn register_phrase_sets(&mut self) {
-        let mut masks = HashMap::default();
+        // The gazetteer's names bring most of the words: room for them up front, not a rehash
+        // of the table at each doubling.
+        let mut masks = HashMap::with_capacity_and_hasher(
+            self.gazetteer.names_mut().len(),
+            Default::default(),
+        );
         let mut bit = 0;
         let mut add = |set: &mut dyn Registered| {
             set.register_as(bit, &mut masks);
