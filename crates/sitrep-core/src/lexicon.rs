@@ -1253,10 +1253,8 @@ impl Lexicon {
     fn register_phrase_sets(&mut self) {
         // The gazetteer's names bring most of the words: room for them up front, not a rehash
         // of the table at each doubling.
-        let mut masks = HashMap::with_capacity_and_hasher(
-            self.gazetteer.names_mut().len(),
-            Default::default(),
-        );
+        let mut masks =
+            HashMap::with_capacity_and_hasher(self.gazetteer.names_mut().len(), Default::default());
         let mut bit = 0;
         let mut add = |set: &mut dyn Registered| {
             set.register_as(bit, &mut masks);
