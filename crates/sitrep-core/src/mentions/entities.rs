@@ -74,6 +74,7 @@ pub fn annotate(doc: &mut Doc, lex: &Lexicon) {
     doc.mentions.reserve(n / 8);
     doc.entities.reserve(n / 24);
     // Most tokens are no capitalised word and start no name: the scan stops at those that are.
+    // The set is taken out of `doc` while the loop adds mentions to it, and put back after.
     let stops = std::mem::take(&mut doc.stops.names);
     while let Some(at) = stops.next_from(i) {
         i = at;

@@ -11,8 +11,9 @@
 use crate::lexicon::Lexicon;
 use crate::stages::tokens::{TokenKind, TokenSet, Tokens};
 
-/// The tokens each scan stops at.
-#[derive(Debug, Clone, Default)]
+/// The tokens each scan stops at. No `Default`: an empty set would stop nowhere, and a scan
+/// given one would find nothing; [`Stops::every`] is the safe start.
+#[derive(Debug, Clone)]
 pub struct Stops {
     /// Capitalised words: where a name may start (the entities stage).
     pub names: TokenSet,
@@ -64,8 +65,9 @@ pub fn find(t: &Tokens, lex: &Lexicon) -> Stops {
     let shift = lex.stop_shift;
     let words = t.list.len().div_ceil(64);
     let mut sets: [TokenSet; 6] = std::array::from_fn(|_| TokenSet::with_words(words));
-    // Each token's stops as the bits of one byte, computed with `&` and `|` rather than `&&`
-    // and `||` (no branch per token); then each set's bits are gathered eight tokens at a time.
+    // Each token's stops as the bits of one byte, bit k for `sets[k]` (the fields of `Stops`
+    // in order), computed with `&` and `|` rather than `&&` and `||` (no branch per token);
+    // then each set's bits are gathered eight tokens at a time.
     let mut codes = [0u8; 64];
     for chunk in t.list.chunks(64) {
         for (code, tok) in codes.iter_mut().zip(chunk) {
