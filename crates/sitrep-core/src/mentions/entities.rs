@@ -111,10 +111,7 @@ fn groups(doc: &mut Doc, lex: &Lexicon) {
         .find(|m| m.kind == EntityKind::Person)
         .map_or(usize::MAX, |m| m.tokens.start);
     // Most tokens start none of the phrases looked for.
-    let starts = lex.indefinite_sources.start_mask()
-        | lex.references.start_mask()
-        | lex.group_sources.start_mask()
-        | lex.named_group_sources.start_mask();
+    let starts = crate::stages::stops::group_starts(lex);
     let mut i = doc.body_start;
     while let Some(at) = doc.stops.groups.next_from(i) {
         i = at;

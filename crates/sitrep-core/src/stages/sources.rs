@@ -240,10 +240,7 @@ fn sentence(doc: &Doc, lex: &Lexicon, s: usize) -> SentenceSources {
     let mut cited = Vec::new();
     let mut spans = Vec::new();
     let mut briefings = Vec::new();
-    let cues = lex.according.start_mask()
-        | lex.briefed_by.start_mask()
-        | lex.speech_verbs.start_mask()
-        | lex.accusation_verbs.start_mask();
+    let cues = crate::stages::stops::speech_cues(lex);
     let mut i = range.start;
     while let Some(at) = doc.stops.speech.next_from(i).filter(|&at| at < range.end) {
         i = at;

@@ -109,15 +109,26 @@ pub(crate) fn unions(lex: &Lexicon) -> [u64; 5] {
         lex.amount_starts.start_mask(),
         lex.number_words.start_mask() | lex.relative_days.start_mask(),
         lex.months.start_mask() | lex.weekdays.start_mask(),
-        lex.according.start_mask()
-            | lex.briefed_by.start_mask()
-            | lex.speech_verbs.start_mask()
-            | lex.accusation_verbs.start_mask(),
-        lex.indefinite_sources.start_mask()
-            | lex.references.start_mask()
-            | lex.group_sources.start_mask()
-            | lex.named_group_sources.start_mask(),
+        speech_cues(lex),
+        group_starts(lex),
     ]
+}
+
+/// The phrase sets the sources stage's scan looks for: speech verbs, "according to",
+/// "briefed by". The scan tests this mask at each of its stops.
+pub(crate) fn speech_cues(lex: &Lexicon) -> u64 {
+    lex.according.start_mask()
+        | lex.briefed_by.start_mask()
+        | lex.speech_verbs.start_mask()
+        | lex.accusation_verbs.start_mask()
+}
+
+/// The phrase sets the entities stage's scan for unnamed sources and groups looks for.
+pub(crate) fn group_starts(lex: &Lexicon) -> u64 {
+    lex.indefinite_sources.start_mask()
+        | lex.references.start_mask()
+        | lex.group_sources.start_mask()
+        | lex.named_group_sources.start_mask()
 }
 
 /// Bit `bit` of each of the eight bytes of `bytes`, as eight bits (byte `k`'s at bit `k`).
